@@ -1,0 +1,620 @@
+"""Generate the sample plan folders: sample_data/elbasan (clean) and sample_data/faulty.
+
+The figures are illustrative, not official statistics: a seeded generator makes values
+that are plausible and internally consistent (partitions add up, subgroups stay under
+their totals, the schema's cross-indicator rules hold, no year moves by half). Each
+institution's file takes a different shape, as real submissions do: title rows, merged
+code cells, a two-row header, long layout, .xls, .ods, CSV, formulas with cached values,
+a notes sheet and a sector analysis sheet.
+
+Run: python sample_data/generate.py   (needs the test extra: openpyxl, xlwt, odfpy)
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import zipfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from inclusionplan.schema import Indicator, builtin_schema
+
+HERE = Path(__file__).resolve().parent
+YEARS = (2012, 2013, 2014, 2015, 2016)
+FIXED_TIME = datetime(2016, 7, 15, 9, 0, 0)
+
+# Size of each indicator's total in 2012 and its yearly drift (illustrative).
+BASE = {
+    "CX01": (295_000, -0.004),
+    "SP01": (4_210, -0.04),
+    "SP02": (402_000, -0.02),
+    "SP03": (5_600, -0.03),
+    "SP04": (6_150, 0.02),
+    "SP05": (820, 0.06),
+    "SP06": (140, 0.05),
+    "EM01": (9_850, -0.03),
+    "EM02": (610, 0.07),
+    "EM03": (240, 0.08),
+    "EM04": (520, 0.05),
+    "EM05": (730, -0.05),
+    "ED01": (4_900, 0.01),
+    "ED02": (27_400, -0.012),
+    "ED03": (310, -0.06),
+    "ED04": (180, 0.09),
+    "ED05": (93.4, 0.004),
+    "HE01": (612_000, 0.015),
+    "HE02": (97.1, 0.001),
+    "HE03": (1_450, -0.07),
+    "HE04": (2_300, 0.05),
+    "HE05": (1_900, 0.02),
+    "HO01": (560, 0.04),
+    "HO02": (118, 0.06),
+    "HO03": (64, -0.03),
+    "HO04": (290, 0.05),
+    "HO05": (85, 0.1),
+    "HR01": (410, 0.06),
+    "HR02": (236, 0.05),
+    "HR03": (95, -0.02),
+    "HR04": (150, -0.08),
+    "HR05": (9, 0.1),
+    "HR06": (640, 0.12),
+}
+# Each rule's left side is made from its right side, part by part, so the rule holds.
+DERIVED = {
+    "SP01": ("SP03", 0.75),
+    "EM02": ("EM01", 0.062),
+    "EM05": ("EM01", 0.074),
+    "ED03": ("ED02", 0.011),
+    "ED04": ("ED02", 0.0066),
+    "HO02": ("HO01", 0.21),
+}
+SHARES = {
+    "female": 0.49,
+    "urban": 0.58,
+    "roma_egyptian": 0.07,
+    "pwd": 0.035,
+    "youth": 0.31,
+    "long_term": 0.52,
+    "children": 0.24,
+    "female_headed": 0.14,
+}
+
+Table = dict[str, dict[str, dict[int, float]]]  # code -> breakdown -> year -> value
+
+
+def make_values(seed: int = 2016) -> Table:
+    rng = random.Random(seed)
+    schema = builtin_schema()
+    values: Table = {}
+    drift_noise = {year: rng.uniform(-0.01, 0.01) for year in YEARS}
+    order = sorted(schema.indicators, key=lambda code: code in DERIVED)
+    for code in order:
+        indicator = schema.indicators[code]
+        if code in DERIVED:
+            source, factor = DERIVED[code]
+            totals = {
+                y: values[source]["total"][y] * factor * (1 + 0.03 * i) for i, y in enumerate(YEARS)
+            }
+        else:
+            base, drift = BASE[code]
+            totals = {y: base * (1 + drift + drift_noise[y]) ** i for i, y in enumerate(YEARS)}
+        values[code] = _breakdowns(indicator, totals)
+    return values
+
+
+def _breakdowns(indicator: Indicator, totals: dict[int, float]) -> dict[str, dict[int, float]]:
+    if indicator.type == "percentage":
+        rows = {"total": {y: round(min(v, 99.6), 1) for y, v in totals.items()}}
+        for _, (first, second) in indicator.partitions:
+            rows[first] = {y: round(min(v + 0.6, 99.8), 1) for y, v in rows["total"].items()}
+            rows[second] = {y: round(v - 0.5, 1) for y, v in rows["total"].items()}
+        return rows
+    whole = {y: float(int(v + 0.5)) for y, v in totals.items()}
+    rows = {"total": whole}
+    for _, (first, second) in indicator.partitions:
+        share = SHARES[first]
+        rows[first] = {y: float(int(v * share + 0.5)) for y, v in whole.items()}
+        rows[second] = {y: v - rows[first][y] for y, v in whole.items()}
+    for subgroup in indicator.subgroups:
+        rows[subgroup] = {y: float(int(v * SHARES[subgroup] + 0.5)) for y, v in whole.items()}
+    return rows
+
+
+# --- what each institution sends ---------------------------------------------------------
+
+SUBMISSIONS = [
+    ("social_services", "drejtoria_sherbimeve_sociale.xlsx", "merged_titles"),
+    ("state_social_service", "dshss_elbasan.xls", "xls_plain"),
+    ("employment_office", "zyra_e_punes_2012-2016.xlsx", "sections_formulas"),
+    ("vocational_training", "qendra_formimit_profesional.ods", "ods_plain"),
+    ("education", "drejtoria_arsimore_rajonale.xlsx", "long"),
+    ("primary_health", "kujdesi_shendetesor_paresor.xlsx", "two_row_header"),
+    ("housing", "sektori_strehimit.csv", "csv_semicolon"),
+    ("emergencies", "drejtoria_emergjencave.xlsx", "merged_titles"),
+    ("police", "policia_qarku_elbasan.xlsx", "sections_formulas"),
+    ("court", "gjykata_rrethit.xlsx", "english_plain"),
+    ("probation", "sherbimi_provës.xlsx", "merged_titles"),
+    ("civil_registry", "gjendja_civile.xlsx", "two_sheets"),
+    ("anti_discrimination", "kmd_ankesat.csv", "csv_comma"),
+    ("strategic_policies", "politikat_strategjike.xlsx", "english_plain"),
+]
+
+ANALYSIS = {
+    "social_services": [
+        "Numri i familjeve që përfitojnë ndihmë ekonomike është ulur gradualisht, kryesisht "
+        "pas rivlerësimit të kritereve dhe pastrimit të listave.",
+        "Mbeten të ekspozuara familjet rome dhe egjiptiane dhe familjet me kryefamiljare gra; "
+        "shërbimet në komunitet mbulojnë ende pak njësi administrative rurale.",
+        "Propozojmë ngritjen e një qendre ditore multifunksionale dhe rritjen e stafit të NJMF.",
+    ],
+    "employment_office": [
+        "Papunësia e regjistruar bie, por papunësia afatgjatë mbetet mbi gjysmën e totalit.",
+        "Programet e nxitjes së punësimit kanë arritur më shumë gra, por pak punëkërkues romë.",
+    ],
+    "primary_health": [
+        "Mbulimi me vaksinim mbetet i lartë; mungesa e kartës së shëndetit prek ende familjet "
+        "me ndihmë ekonomike, sidomos në zonat rurale.",
+    ],
+}
+
+
+def rows_for(institution: str, values: Table) -> list[tuple[Indicator, str, dict[int, float]]]:
+    schema = builtin_schema()
+    rows = []
+    for indicator in schema.indicators_of(institution):
+        for breakdown in indicator.breakdowns:
+            if breakdown in values[indicator.code]:
+                rows.append((indicator, breakdown, values[indicator.code][breakdown]))
+    return rows
+
+
+Row = tuple[Indicator, str, dict[int, object]]
+
+
+def _label(key: str, lang: str = "sq") -> str:
+    return builtin_schema().breakdown_label(key, lang)
+
+
+def _number(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _openpyxl_book():  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.properties.creator = "Bashkia Elbasan"
+    book.properties.created = FIXED_TIME
+    book.properties.modified = FIXED_TIME
+    return book
+
+
+def _title_rows(sheet, institution: str, columns: int) -> int:  # type: ignore[no-untyped-def]
+    from openpyxl.styles import Font
+
+    names = builtin_schema().institutions[institution]
+    sheet["A1"] = "BASHKIA ELBASAN – Plani Vendor i Përfshirjes Sociale 2016–2020"
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
+    sheet["A2"] = "Institucioni:"
+    sheet["B2"] = names.sq
+    sheet["A3"] = "Data: 15.07.2016"
+    return 5
+
+
+def write_merged_titles(path: Path, institution: str, rows: list[Row], lang: str = "sq") -> None:
+    """Title rows, institution line, code and name merged over their breakdown rows."""
+    from openpyxl.styles import Alignment, Font
+
+    book = _openpyxl_book()
+    sheet = book.active
+    sheet.title = "Të dhënat"
+    header_row = _title_rows(sheet, institution, 5 + len(YEARS))
+    headers = ["Kodi", "Treguesi", "Ndarja", "Njësia", *YEARS, "Shënime"]
+    for column, header in enumerate(headers, start=1):
+        cell = sheet.cell(header_row, column, header)
+        cell.font = Font(bold=True)
+    row_number = header_row + 1
+    by_code: dict[str, list[Row]] = {}
+    for row in rows:
+        by_code.setdefault(row[0].code, []).append(row)
+    for code, group in by_code.items():
+        first = row_number
+        for indicator, breakdown, series in group:
+            if row_number == first:
+                sheet.cell(row_number, 1, code)
+                sheet.cell(row_number, 2, indicator.names.sq)
+            sheet.cell(row_number, 3, _label(breakdown))
+            sheet.cell(row_number, 4, indicator.unit.sq)
+            for offset, year in enumerate(YEARS):
+                value = series.get(year)
+                if value is not None:
+                    sheet.cell(row_number, 5 + offset, _number(value))
+            row_number += 1
+        if len(group) > 1:
+            sheet.merge_cells(start_row=first, start_column=1, end_row=row_number - 1, end_column=1)
+            sheet.merge_cells(start_row=first, start_column=2, end_row=row_number - 1, end_column=2)
+            sheet.cell(first, 2).alignment = Alignment(vertical="top", wrap_text=True)
+    sheet.cell(row_number + 1, 1, f"Burimi: {builtin_schema().institutions[institution].sq}")
+    sheet.column_dimensions["B"].width = 48
+    sheet.column_dimensions["C"].width = 24
+    notes = book.create_sheet("Shënime")
+    notes["A1"] = "Shënime: të dhënat janë në fund të çdo viti kalendarik."
+    if institution in ANALYSIS:
+        analysis = book.create_sheet("Analiza")
+        analysis["A1"] = "Analiza e sektorit"
+        for index, paragraph in enumerate(ANALYSIS[institution], start=3):
+            analysis.cell(index, 1, paragraph)
+    book.save(path)
+
+
+def write_sections_formulas(path: Path, institution: str, rows: list[Row]) -> None:
+    """Section rows, totals as =SUM formulas with cached values, a source line."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = _openpyxl_book()
+    sheet = book.active
+    sheet.title = "Tabela"
+    header_row = _title_rows(sheet, institution, 4 + len(YEARS))
+    for column, header in enumerate(["Kodi", "Treguesi", "Ndarja", "Njësia", *YEARS], start=1):
+        sheet.cell(header_row, column, header).font = Font(bold=True)
+    row_number = header_row + 1
+    cached: dict[str, object] = {}
+    current_area = None
+    totals_row: dict[str, int] = {}
+    for indicator, breakdown, series in rows:
+        if indicator.area != current_area:
+            current_area = indicator.area
+            area = builtin_schema().areas[indicator.area].sq
+            sheet.cell(row_number, 1, f"{indicator.area}. {area}").font = Font(italic=True)
+            row_number += 1
+        sheet.cell(row_number, 1, indicator.code)
+        sheet.cell(row_number, 2, indicator.names.sq)
+        sheet.cell(row_number, 3, _label(breakdown))
+        sheet.cell(row_number, 4, indicator.unit.sq)
+        if breakdown == "total":
+            totals_row[indicator.code] = row_number
+        for offset, year in enumerate(YEARS):
+            sheet.cell(row_number, 5 + offset, _number(series.get(year)))
+        if breakdown == "male" and indicator.code in totals_row:
+            # The total as a formula over female + male, with its value cached.
+            total_row = totals_row[indicator.code]
+            for offset in range(len(YEARS)):
+                column = 5 + offset
+                letter = get_column_letter(column)
+                formula = f"SUM({letter}{row_number - 1}:{letter}{row_number})"
+                cell = sheet.cell(total_row, column)
+                cached[f"{letter}{total_row}"] = cell.value
+                cell.value = f"={formula}"
+        row_number += 1
+    sheet.cell(row_number + 1, 1, "Burimi: " + builtin_schema().institutions[institution].sq)
+    book.save(path)
+    add_cached_values(path, sheet_index=1, values=cached)
+
+
+def add_cached_values(path: Path, sheet_index: int, values: dict[str, object]) -> None:
+    """Give formulas the cached values Excel would have stored (openpyxl writes none)."""
+    part = f"xl/worksheets/sheet{sheet_index}.xml"
+    with zipfile.ZipFile(path) as archive:
+        items = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    rewritten = []
+    for info, data in items:
+        if info.filename == part:
+            text = data.decode("utf-8")
+            for ref, value in values.items():
+                text = re.sub(
+                    rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)(<v\s*/>|<v></v>)?',
+                    lambda m, v=value: f"{m.group(1)}{m.group(2)}<v>{_number(v)}</v>",
+                    text,
+                )
+            data = text.encode("utf-8")
+        rewritten.append((info, data))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in rewritten:
+            archive.writestr(info, data)
+
+
+def write_two_row_header(path: Path, institution: str, rows: list[Row]) -> None:
+    """'Viti' merged over the year columns, the years on the row below."""
+    from openpyxl.styles import Font
+
+    book = _openpyxl_book()
+    sheet = book.active
+    sheet.title = "Treguesit"
+    header_row = _title_rows(sheet, institution, 3 + len(YEARS))
+    for column, header in enumerate(["Kodi i treguesit", "Emërtimi", "Zbërthimi"], start=1):
+        sheet.cell(header_row, column, header).font = Font(bold=True)
+    sheet.cell(header_row, 4, "Viti").font = Font(bold=True)
+    sheet.merge_cells(
+        start_row=header_row, start_column=4, end_row=header_row, end_column=3 + len(YEARS)
+    )
+    for offset, year in enumerate(YEARS):
+        sheet.cell(header_row + 1, 4 + offset, year).font = Font(bold=True)
+    row_number = header_row + 2
+    for indicator, breakdown, series in rows:
+        sheet.cell(row_number, 1, indicator.code)
+        sheet.cell(row_number, 2, indicator.names.sq)
+        sheet.cell(row_number, 3, _label(breakdown))
+        for offset, year in enumerate(YEARS):
+            sheet.cell(row_number, 4 + offset, _number(series.get(year)))
+        row_number += 1
+    if institution in ANALYSIS:
+        analysis = book.create_sheet("Analiza e sektorit")
+        for index, paragraph in enumerate(ANALYSIS[institution], start=1):
+            analysis.cell(index, 1, paragraph)
+    book.save(path)
+
+
+def write_long(path: Path, institution: str, rows: list[Row]) -> None:
+    """One row per value: code, breakdown, year, value."""
+    book = _openpyxl_book()
+    sheet = book.active
+    sheet.title = "Të dhënat"
+    sheet.append(["Drejtoria Arsimore Rajonale Elbasan"])
+    sheet.append([])
+    sheet.append(["Kodi", "Treguesi", "Ndarja", "Viti", "Vlera", "Shënim"])
+    for indicator, breakdown, series in rows:
+        for year in YEARS:
+            sheet.append(
+                [
+                    indicator.code,
+                    indicator.names.sq,
+                    _label(breakdown),
+                    year,
+                    _number(series.get(year)),
+                    None,
+                ]
+            )
+    book.save(path)
+
+
+def write_english_plain(path: Path, institution: str, rows: list[Row]) -> None:
+    """English headers, no title rows; no breakdown column when all rows are totals."""
+    book = _openpyxl_book()
+    sheet = book.active
+    sheet.title = "Data"
+    has_breakdowns = any(breakdown != "total" for _, breakdown, _ in rows)
+    headers = [
+        "Code",
+        "Indicator",
+        *(["Breakdown"] if has_breakdowns else []),
+        "Unit",
+        *[f"Year {y}" for y in YEARS],
+    ]
+    sheet.append(headers)
+    for indicator, breakdown, series in rows:
+        label = [_label(breakdown, "en")] if has_breakdowns else []
+        sheet.append(
+            [
+                indicator.code,
+                indicator.names.en,
+                *label,
+                indicator.unit.en,
+                *[_number(series.get(y)) for y in YEARS],
+            ]
+        )
+    book.save(path)
+
+
+def write_two_sheets(path: Path, institution: str, rows: list[Row]) -> None:
+    """One data sheet per indicator, plus an instructions sheet."""
+    book = _openpyxl_book()
+    book.active.title = "Udhëzime"
+    book.active["A1"] = "Plotësoni tabelat në fletët e tjera. Mos ndryshoni kodet."
+    for code in sorted({indicator.code for indicator, _, _ in rows}):
+        sheet = book.create_sheet(code)
+        sheet.append(["Kodi", "Ndarja", *YEARS])
+        for indicator, breakdown, series in rows:
+            if indicator.code == code:
+                sheet.append([code, _label(breakdown), *[_number(series.get(y)) for y in YEARS]])
+    book.save(path)
+
+
+def write_xls_plain(path: Path, institution: str, rows: list[Row]) -> None:
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Te dhenat")
+    sheet.write(0, 0, builtin_schema().institutions[institution].sq)
+    for column, header in enumerate(["Kodi", "Treguesi", "Ndarja", *YEARS]):
+        sheet.write(2, column, header)
+    for index, (indicator, breakdown, series) in enumerate(rows, start=3):
+        sheet.write(index, 0, indicator.code)
+        sheet.write(index, 1, indicator.names.sq)
+        sheet.write(index, 2, _label(breakdown))
+        for offset, year in enumerate(YEARS):
+            value = series.get(year)
+            if value is not None:
+                sheet.write(index, 3 + offset, _number(value))
+    book.save(str(path))
+
+
+def write_ods_plain(path: Path, institution: str, rows: list[Row]) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table as OdsTable
+    from odf.table import TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = OdsTable(name="Të dhënat")
+
+    def add_row(values: list[object]) -> None:
+        row = TableRow()
+        for value in values:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                cell = TableCell(valuetype="float", value=value)
+                cell.addElement(P(text=str(value)))
+            elif value in (None, ""):
+                cell = TableCell()
+            else:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=str(value)))
+            row.addElement(cell)
+        table.addElement(row)
+
+    add_row([f"Institucioni: {builtin_schema().institutions[institution].sq}"])
+    add_row([])
+    add_row(["Kodi", "Treguesi", "Ndarja", *YEARS])
+    for indicator, breakdown, series in rows:
+        add_row(
+            [
+                indicator.code,
+                indicator.names.sq,
+                _label(breakdown),
+                *[_number(series.get(y)) for y in YEARS],
+            ]
+        )
+    document.spreadsheet.addElement(table)
+    document.save(str(path))
+
+
+def _csv(path: Path, rows: list[Row], delimiter: str, encoding: str) -> None:
+    lines = [delimiter.join(["Kodi", "Treguesi", "Ndarja", *map(str, YEARS)])]
+    for indicator, breakdown, series in rows:
+        cells = [indicator.code, indicator.names.sq, _label(breakdown)]
+        cells += ["" if series.get(y) is None else str(_number(series.get(y))) for y in YEARS]
+        lines.append(delimiter.join(f'"{c}"' if delimiter in c else c for c in cells))
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+
+
+def write_csv_semicolon(path: Path, institution: str, rows: list[Row]) -> None:
+    """Excel's 'CSV (semicolon)' export from an Albanian Windows: cp1252, ';'."""
+    _csv(path, rows, ";", "cp1252")
+
+
+def write_csv_comma(path: Path, institution: str, rows: list[Row]) -> None:
+    _csv(path, rows, ",", "utf-8-sig")
+
+
+WRITERS: dict[str, Callable[[Path, str, list[Row]], None]] = {
+    "merged_titles": write_merged_titles,
+    "sections_formulas": write_sections_formulas,
+    "two_row_header": write_two_row_header,
+    "long": write_long,
+    "english_plain": write_english_plain,
+    "two_sheets": write_two_sheets,
+    "xls_plain": write_xls_plain,
+    "ods_plain": write_ods_plain,
+    "csv_semicolon": write_csv_semicolon,
+    "csv_comma": write_csv_comma,
+}
+
+PLAN_HEAD = """\
+# The plan folder's configuration: read by `inclusionplan validate` and `render`.
+municipality: {{sq: Bashkia {name}, en: Municipality of {name}}}
+title:
+  sq: Plani Vendor i Veprimit për Përfshirjen Sociale {period}
+  en: Local Social Inclusion Action Plan {period}
+period: {period}
+data_years: 2012-2016
+baseline_year: 2016
+language: sq
+issue_date: 2016-11-24
+deadline: 2016-07-29
+schema: builtin
+submissions:
+"""
+
+
+def write_plan(folder: Path, name: str, entries: list[tuple[str, str]]) -> None:
+    lines = [PLAN_HEAD.format(name=name, period="2016-2020")]
+    lines += [f"  - {{institution: {key}, file: submissions/{file}}}\n" for key, file in entries]
+    (folder / "plan.yaml").write_text("".join(lines), encoding="utf-8")
+
+
+def generate_elbasan(values: Table) -> None:
+    folder = HERE / "elbasan"
+    submissions = folder / "submissions"
+    shutil.rmtree(submissions, ignore_errors=True)
+    submissions.mkdir(parents=True)
+    for institution, file, layout in SUBMISSIONS:
+        rows: list[Row] = [(i, b, dict(s)) for i, b, s in rows_for(institution, values)]
+        WRITERS[layout](submissions / file, institution, rows)
+    write_plan(folder, "Elbasan", [(key, file) for key, file, _ in SUBMISSIONS])
+
+
+def generate_faulty(values: Table) -> None:
+    """Copies of some Elbasan submissions with the mistakes institutions really make."""
+    folder = HERE / "faulty"
+    submissions = folder / "submissions"
+    shutil.rmtree(submissions, ignore_errors=True)
+    submissions.mkdir(parents=True)
+
+    employment: list[Row] = [(i, b, dict(s)) for i, b, s in rows_for("employment_office", values)]
+    for indicator, breakdown, series in employment:
+        if indicator.code == "EM01" and breakdown == "female":
+            series[2014] = series[2014] + 25  # female + male no longer equals the total
+            series[2015] = "s'ka"  # marked unavailable
+        if indicator.code == "EM01" and breakdown == "roma_egyptian":
+            series[2013] = "1 234"  # a number typed as text, with a space between thousands
+        if indicator.code == "EM02" and breakdown == "total":
+            series[2016] = 12_500  # more placed in jobs than registered unemployed
+        if indicator.code == "EM03" and breakdown == "male":
+            series[2012] = -14  # negative count
+        if indicator.code == "EM05" and breakdown == "total":
+            series[2013] = 310.5  # not a whole number
+    employment.append((builtin_schema().indicators["EM01"], "Gra e burra", {2012: 5}))
+    write_merged_titles(submissions / "zyra_e_punes.xlsx", "employment_office", employment)
+
+    education: list[Row] = [(i, b, dict(s)) for i, b, s in rows_for("education", values)]
+    for indicator, breakdown, series in education:
+        if indicator.code == "ED05" and breakdown == "female":
+            series[2016] = 104.2  # a percentage over 100
+        if indicator.code == "ED03" and breakdown == "roma_egyptian":
+            series[2014] = 4_000  # a subgroup larger than its total
+        if indicator.code == "ED01" and breakdown == "total":
+            series[2015] = series[2014] * 1.9 // 1  # a jump someone should check
+    write_long(submissions / "drejtoria_arsimore.xlsx", "education", education)
+
+    police = [(i, b, dict(s)) for i, b, s in rows_for("police", values)]
+    write_sections_formulas(submissions / "policia.xlsx", "police", police)
+    _drop_cached_values(submissions / "policia.xlsx")
+
+    housing = [(i, b, dict(s)) for i, b, s in rows_for("housing", values) if i.code != "HO04"]
+    for indicator, _, series in housing:
+        if indicator.code == "HO03":
+            series.pop(2015)  # a year left empty
+    write_csv_semicolon(submissions / "strehimi.csv", "housing", housing)
+
+    (submissions / "gjendja_civile.xlsx").write_bytes(
+        (HERE / "elbasan" / "submissions" / "gjendja_civile.xlsx").read_bytes()[:900]
+    )
+    write_plan(
+        folder,
+        "Elbasan (shembull me gabime)",
+        [
+            ("employment_office", "zyra_e_punes.xlsx"),
+            ("education", "drejtoria_arsimore.xlsx"),
+            ("police", "policia.xlsx"),
+            ("housing", "strehimi.csv"),
+            ("civil_registry", "gjendja_civile.xlsx"),
+            ("court", "gjykata.xlsx"),
+        ],
+    )
+
+
+def _drop_cached_values(path: Path) -> None:
+    """Formulas saved without calculation: as a script or a 'manual calculation' Excel does."""
+    with zipfile.ZipFile(path) as archive:
+        items = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in items:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb"(<f>[^<]*</f>)<v>[^<]*</v>", rb"\1", data)
+            archive.writestr(info, data)
+
+
+def main() -> None:
+    values = make_values()
+    generate_elbasan(values)
+    generate_faulty(values)
+
+
+if __name__ == "__main__":
+    main()

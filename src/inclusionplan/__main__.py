@@ -1,0 +1,3 @@
+from inclusionplan.cli import main
+
+main()

@@ -1,0 +1,558 @@
+"""The one catalogue of finding codes and user-facing messages, in Albanian and English.
+
+Codes are a public contract: CI pipelines filter on them, so a code is never renamed.
+A message template may have variants (``code:variant``) chosen by a finding's
+``variant`` parameter; every template exists in every language (a test checks it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from inclusionplan.findings import Severity
+
+if TYPE_CHECKING:
+    from inclusionplan.findings import Finding
+
+LANGUAGES = ("sq", "en")
+
+Text = Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class FindingType:
+    """What a finding code means: its default severity, title and explanation."""
+
+    code: str
+    severity: Severity
+    title: Text
+    explanation: Text
+
+
+def _t(sq: str, en: str) -> Text:
+    return {"sq": sq, "en": en}
+
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+FINDING_TYPES: tuple[FindingType, ...] = (
+    FindingType(
+        "unreadable-file",
+        E,
+        _t("Skedar i palexueshëm", "Unreadable file"),
+        _t(
+            "Skedari nuk mund të hapet si fletëllogaritëse: është i dëmtuar, i mbrojtur me "
+            "fjalëkalim, bosh, ose nuk është fare fletëllogaritëse.",
+            "The file cannot be opened as a spreadsheet: it is damaged, password-protected, "
+            "empty, or not a spreadsheet at all.",
+        ),
+    ),
+    FindingType(
+        "no-data-sheet",
+        E,
+        _t("Asnjë fletë me të dhëna", "No data sheet"),
+        _t(
+            "Asnjë fletë e skedarit nuk ka një kokë tabele me kodin e treguesit dhe vitet "
+            "(ose vitin dhe vlerën).",
+            "No sheet of the workbook has a header with the indicator code and the years "
+            "(or a year and a value column).",
+        ),
+    ),
+    FindingType(
+        "sheet-skipped",
+        N,
+        _t("Fletë e anashkaluar", "Sheet skipped"),
+        _t(
+            "Fleta nuk ka kokë tabele të njohur (p.sh. udhëzime ose shënime) dhe nuk u lexua.",
+            "The sheet has no recognisable header (instructions or notes, say) and was not read.",
+        ),
+    ),
+    FindingType(
+        "hidden-content",
+        N,
+        _t("Përmbajtje e fshehur", "Hidden content"),
+        _t(
+            "Fletë, rreshta ose kolona të fshehura u lexuan si të tjerat; kontrolloni që nuk "
+            "janë mbetje nga një version i vjetër.",
+            "Hidden sheets, rows or columns were read like the others; check that they are not "
+            "left over from an older version.",
+        ),
+    ),
+    FindingType(
+        "unknown-indicator",
+        E,
+        _t("Tregues i panjohur", "Unknown indicator"),
+        _t(
+            "Kodi i treguesit nuk është në skemë, ose rreshti ka vlera pa kod treguesi.",
+            "The indicator code is not in the schema, or the row has values but no code.",
+        ),
+    ),
+    FindingType(
+        "unknown-breakdown",
+        E,
+        _t("Ndarje e panjohur", "Unknown breakdown"),
+        _t(
+            "Emërtimi i ndarjes (p.sh. Gjithsej, Femra, Fshat) nuk njihet, ose kjo ndarje nuk "
+            "mblidhet për këtë tregues.",
+            "The breakdown label (Total, Female, Rural, ...) is not known, or this breakdown is "
+            "not collected for this indicator.",
+        ),
+    ),
+    FindingType(
+        "unexpected-year",
+        E,
+        _t("Vit i papritur", "Unexpected year"),
+        _t(
+            "Viti nuk është ndër vitet që kërkon plani.",
+            "The year is not one of the years the plan collects.",
+        ),
+    ),
+    FindingType(
+        "missing-year",
+        E,
+        _t("Mungon një vit", "Missing year"),
+        _t(
+            "Skedari nuk ka asnjë vlerë (ose kolonë) për një vit që plani kërkon.",
+            "The file has no value (or column) for a year the plan collects.",
+        ),
+    ),
+    FindingType(
+        "missing-value",
+        E,
+        _t("Mungon vlera", "Missing value"),
+        _t(
+            "Një vlerë e kërkuar është bosh, shënuar si e padisponueshme, ose rreshti i saj "
+            "mungon. Për tregues ose ndarje opsionale është paralajmërim; vlera nuk merret "
+            "kurrë si zero.",
+            "A required value is empty, marked as unavailable, or its row is absent. For an "
+            "optional indicator or breakdown it is a warning; the value is never taken as zero.",
+        ),
+    ),
+    FindingType(
+        "not-a-number",
+        E,
+        _t("Nuk është numër", "Not a number"),
+        _t(
+            "Qeliza ka tekst, datë ose vlerë logjike aty ku pritet një numër.",
+            "The cell holds text, a date or a true/false value where a number is expected.",
+        ),
+    ),
+    FindingType(
+        "not-a-whole-number",
+        E,
+        _t("Nuk është numër i plotë", "Not a whole number"),
+        _t(
+            "Numërimet dhe shumat në lekë janë numra të plotë.",
+            "Counts and amounts in lekë are whole numbers.",
+        ),
+    ),
+    FindingType(
+        "negative-value",
+        E,
+        _t("Vlerë negative", "Negative value"),
+        _t(
+            "Numërimet dhe shumat nuk mund të jenë negative.",
+            "Counts and amounts cannot be negative.",
+        ),
+    ),
+    FindingType(
+        "out-of-range",
+        E,
+        _t("Jashtë kufijve", "Out of range"),
+        _t(
+            "Përqindjet janë nga 0 deri në 100.",
+            "Percentages lie between 0 and 100.",
+        ),
+    ),
+    FindingType(
+        "duplicate-value",
+        E,
+        _t("Vlerë e dyfishtë", "Duplicate value"),
+        _t(
+            "E njëjta vlerë (tregues, ndarje, vit) është dhënë më shumë se një herë.",
+            "The same value (indicator, breakdown, year) is given more than once.",
+        ),
+    ),
+    FindingType(
+        "partition-mismatch",
+        E,
+        _t("Ndarja nuk jep totalin", "Partition does not add up"),
+        _t(
+            "Pjesët e një ndarjeje (femra + meshkuj, urbane + rurale) duhet të japin totalin.",
+            "The parts of a partition (female + male, urban + rural) must add up to the total.",
+        ),
+    ),
+    FindingType(
+        "subgroup-exceeds-total",
+        E,
+        _t("Nëngrupi kalon totalin", "Subgroup exceeds total"),
+        _t(
+            "Një nëngrup (p.sh. romë dhe egjiptianë, të rinj) nuk mund të jetë më i madh se "
+            "totali.",
+            "A subgroup (Roma and Egyptian, youth, ...) cannot be larger than the total.",
+        ),
+    ),
+    FindingType(
+        "rule-violation",
+        E,
+        _t("Shkelje e rregullit", "Rule violation"),
+        _t(
+            "Dy tregues nuk përputhen me një rregull të skemës (p.sh. përfituesit nuk mund të "
+            "jenë më shumë se aplikuesit).",
+            "Two indicators break a rule of the schema (beneficiaries cannot outnumber "
+            "applicants, for instance).",
+        ),
+    ),
+    FindingType(
+        "large-change",
+        W,
+        _t("Ndryshim i madh", "Large change"),
+        _t(
+            "Totali ndryshon nga një vit në tjetrin më shumë se pragu i skemës; mund të jetë "
+            "i saktë, por dikush duhet ta shohë.",
+            "The total changes from one year to the next by more than the schema's threshold; "
+            "it may be right, but someone should look.",
+        ),
+    ),
+    FindingType(
+        "interpreted-text",
+        W,
+        _t("Tekst i interpretuar", "Interpreted text"),
+        _t(
+            "Një numër ishte shkruar si tekst dhe u interpretua; kontrolloni që leximi është i "
+            "saktë dhe shkruajeni si numër.",
+            "A number was typed as text and had to be interpreted; check the reading and enter "
+            "it as a number.",
+        ),
+    ),
+    FindingType(
+        "formula-without-value",
+        E,
+        _t("Formulë pa vlerë", "Formula without value"),
+        _t(
+            "Qeliza ka një formulë që nuk është llogaritur kurrë; hapeni skedarin në Excel ose "
+            "LibreOffice dhe ruajeni. Formulat nuk ekzekutohen dhe nuk merren si zero.",
+            "The cell holds a formula that was never calculated; open the file in Excel or "
+            "LibreOffice and save it. Formulas are never run and never read as zero.",
+        ),
+    ),
+    FindingType(
+        "name-mismatch",
+        W,
+        _t("Emri nuk përputhet", "Name mismatch"),
+        _t(
+            "Emri i shkruar pranë kodit nuk i ngjan emrit të treguesit në skemë: ndoshta kodi "
+            "është gabim.",
+            "The name written beside the code does not resemble the schema's name for it: the "
+            "code may be wrong.",
+        ),
+    ),
+    FindingType(
+        "missing-indicator",
+        E,
+        _t("Mungon një tregues", "Missing indicator"),
+        _t(
+            "Institucioni nuk raportoi një tregues për të cilin është përgjegjës sipas planit.",
+            "The institution left out an indicator it is responsible for in the plan.",
+        ),
+    ),
+    FindingType(
+        "missing-submission",
+        E,
+        _t("Mungon dorëzimi", "Missing submission"),
+        _t(
+            "Skedari që plani pret nga një institucion nuk gjendet.",
+            "The file the plan expects from an institution is not there.",
+        ),
+    ),
+)
+
+FINDING_TYPES_BY_CODE: Mapping[str, FindingType] = {t.code: t for t in FINDING_TYPES}
+
+# Message templates: finding messages (by code, or code:variant) and every other text the
+# tool shows (errors, reasons, labels). Placeholders are str.format fields.
+MESSAGES: Mapping[str, Text] = {
+    # -- findings
+    "unreadable-file": _t(
+        "Skedari nuk mund të lexohet: {reason}.", "The file cannot be read: {reason}."
+    ),
+    "no-data-sheet": _t(
+        "Asnjë fletë nuk ka tabelë treguesish me kod dhe vite (fletët: {sheets}).",
+        "No sheet holds an indicator table with codes and years (sheets: {sheets}).",
+    ),
+    "sheet-skipped": _t(
+        "Fleta '{sheet}' nuk ka kokë tabele të njohur dhe nuk u lexua.",
+        "Sheet '{sheet}' has no recognisable header and was not read.",
+    ),
+    "hidden-content:sheet": _t(
+        "Fleta '{sheet}' është e fshehur; u lexua gjithsesi.",
+        "Sheet '{sheet}' is hidden; it was read all the same.",
+    ),
+    "hidden-content:rows": _t(
+        "Rreshta të fshehur: {items}; u lexuan gjithsesi.",
+        "Hidden rows: {items}; they were read all the same.",
+    ),
+    "hidden-content:columns": _t(
+        "Kolona të fshehura: {items}; u lexuan gjithsesi.",
+        "Hidden columns: {items}; they were read all the same.",
+    ),
+    "unknown-indicator": _t(
+        "Kodi i treguesit '{code}' nuk njihet nga skema.",
+        "Indicator code '{code}' is not in the schema.",
+    ),
+    "unknown-indicator:no-code": _t(
+        "Rreshti ka vlera, por nuk ka kod treguesi.",
+        "The row has values but no indicator code.",
+    ),
+    "unknown-breakdown": _t(
+        "Ndarja '{label}' nuk njihet (p.sh. Gjithsej, Femra, Meshkuj, Urbane, Rurale).",
+        "Breakdown '{label}' is not known (e.g. Total, Female, Male, Urban, Rural).",
+    ),
+    "unknown-breakdown:not-for-indicator": _t(
+        "Ndarja '{label}' nuk mblidhet për treguesin {indicator}; ndarjet e tij: {allowed}.",
+        "Breakdown '{label}' is not collected for indicator {indicator}; its breakdowns: "
+        "{allowed}.",
+    ),
+    "unexpected-year:not-a-year": _t(
+        "'{text}' nuk është vit.",
+        "'{text}' is not a year.",
+    ),
+    "unexpected-year": _t(
+        "Viti {year} nuk është ndër vitet që kërkon plani ({years}).",
+        "Year {year} is not one of the years the plan collects ({years}).",
+    ),
+    "missing-year": _t(
+        "Nuk ka asnjë vlerë për vitin {year}.",
+        "There is no value for the year {year}.",
+    ),
+    "missing-value": _t(
+        "Mungon vlera e {indicator} ({breakdown}) për vitin {year}.",
+        "The value of {indicator} ({breakdown}) for {year} is missing.",
+    ),
+    "missing-value:marker": _t(
+        "Vlera e {indicator} ({breakdown}) për vitin {year} është shënuar '{text}' (e "
+        "padisponueshme).",
+        "The value of {indicator} ({breakdown}) for {year} is marked '{text}' (unavailable).",
+    ),
+    "missing-value:row": _t(
+        "Mungon rreshti i {indicator} për ndarjen '{breakdown}'.",
+        "The row of {indicator} for the breakdown '{breakdown}' is absent.",
+    ),
+    "not-a-number": _t("'{text}' nuk është numër.", "'{text}' is not a number."),
+    "not-a-whole-number": _t(
+        "{number} duhet të jetë numër i plotë ({unit}).",
+        "{number} must be a whole number ({unit}).",
+    ),
+    "negative-value": _t(
+        "{number} është negativ; {indicator} nuk mund të jetë më pak se zero.",
+        "{number} is negative; {indicator} cannot be below zero.",
+    ),
+    "out-of-range": _t(
+        "{number} është jashtë kufijve {minimum}–{maximum}.",
+        "{number} is outside the range {minimum}–{maximum}.",
+    ),
+    "duplicate-value": _t(
+        "Vlera e {indicator} ({breakdown}, {year}) është dhënë edhe në {first}.",
+        "The value of {indicator} ({breakdown}, {year}) is also given at {first}.",
+    ),
+    "partition-mismatch": _t(
+        "{parts} = {parts_sum}, por totali i {indicator} për vitin {year} është {total} "
+        "(diferenca {difference}).",
+        "{parts} = {parts_sum}, but the total of {indicator} for {year} is {total} "
+        "(difference {difference}).",
+    ),
+    "subgroup-exceeds-total": _t(
+        "{breakdown} ({number}) është më shumë se totali i {indicator} për vitin {year} ({total}).",
+        "{breakdown} ({number}) is more than the total of {indicator} for {year} ({total}).",
+    ),
+    "rule-violation": _t(
+        "{indicator} ({number}) duhet të jetë {operator} {other} ({other_number}) për "
+        "{breakdown}, {year}; {other} është në {other_place}.",
+        "{indicator} ({number}) must be {operator} {other} ({other_number}) for {breakdown}, "
+        "{year}; {other} is at {other_place}.",
+    ),
+    "large-change": _t(
+        "Totali i {indicator} ndryshon me {change} nga {previous_year} në {year} "
+        "({previous} → {number}).",
+        "The total of {indicator} changes by {change} from {previous_year} to {year} "
+        "({previous} → {number}).",
+    ),
+    "interpreted-text": _t(
+        "Teksti '{text}' u lexua si {number}.",
+        "The text '{text}' was read as {number}.",
+    ),
+    "formula-without-value": _t(
+        "Formula nuk ka vlerë të llogaritur; hapeni dhe ruajeni skedarin në Excel.",
+        "The formula has no calculated value; open the file in Excel and save it.",
+    ),
+    "name-mismatch": _t(
+        "Emri '{name}' nuk i përgjigjet treguesit {indicator} ('{expected}').",
+        "The name '{name}' does not match indicator {indicator} ('{expected}').",
+    ),
+    "missing-indicator": _t(
+        "{institution} nuk raportoi treguesin {indicator} – {indicator_name}.",
+        "{institution} did not report indicator {indicator} – {indicator_name}.",
+    ),
+    "missing-submission": _t(
+        "Skedari i pritur nga {institution} nuk gjendet: {path}.",
+        "The file expected from {institution} is not there: {path}.",
+    ),
+    # -- reasons a file cannot be read
+    "reason-not-a-spreadsheet": _t(
+        "nuk është fletëllogaritëse (xlsx, xlsm, xls, ods ose csv)",
+        "it is not a spreadsheet (xlsx, xlsm, xls, ods or csv)",
+    ),
+    "reason-unsupported-format": _t(
+        "formati '{suffix}' nuk mbështetet; ruajeni si .xlsx",
+        "the format '{suffix}' is not supported; save it as .xlsx",
+    ),
+    "reason-corrupt": _t(
+        "skedari është i dëmtuar ose i cunguar",
+        "the file is damaged or truncated",
+    ),
+    "reason-password": _t(
+        "skedari është i mbrojtur me fjalëkalim; dërgojeni pa fjalëkalim",
+        "the file is password-protected; send it without a password",
+    ),
+    "reason-empty": _t("skedari është bosh", "the file is empty"),
+    "reason-encoding": _t(
+        "kodimi i tekstit nuk njihet; ruajeni si CSV UTF-8",
+        "the text encoding is not recognised; save it as CSV UTF-8",
+    ),
+    "reason-too-large": _t(
+        "skedari i zbërthyer do të kalonte kufirin prej {limit_mb} MB",
+        "the unpacked file would exceed the limit of {limit_mb} MB",
+    ),
+    "reason-io": _t("skedari nuk mund të hapet ({detail})", "the file cannot be opened ({detail})"),
+    # -- errors the tool raises
+    "internal-error": _t(
+        "Gabim i brendshëm: {detail}. Ju lutem njoftoni zhvilluesit.",
+        "Internal error: {detail}. Please report it to the developers.",
+    ),
+    "usage-error": _t("{detail}", "{detail}"),
+    "path-not-found": _t("Nuk gjendet: {path}", "Not found: {path}"),
+    "no-inputs": _t(
+        "Nuk u gjet asnjë fletëllogaritëse në {path}.",
+        "No spreadsheet was found in {path}.",
+    ),
+    "bad-years": _t(
+        "Vitet '{text}' nuk kuptohen; shkruani p.sh. 2012-2016 ose 2012,2014.",
+        "Cannot understand the years '{text}'; write e.g. 2012-2016 or 2012,2014.",
+    ),
+    "schema-not-found": _t("Skema nuk gjendet: {path}", "Schema file not found: {path}"),
+    "schema-invalid": _t("{path}: {place}: {problem}", "{path}: {place}: {problem}"),
+    "plan-not-found": _t(
+        "{path} nuk ka skedar konfigurimi plan.yaml.",
+        "{path} has no plan.yaml configuration file.",
+    ),
+    "plan-invalid": _t("{path}: {place}: {problem}", "{path}: {place}: {problem}"),
+    # -- labels used by reports
+    "label-file": _t("Skedari", "File"),
+    "label-institution": _t("Institucioni", "Institution"),
+    "label-place": _t("Vendi", "Place"),
+    "label-code": _t("Kodi", "Code"),
+    "label-severity": _t("Rëndësia", "Severity"),
+    "label-indicator": _t("Treguesi", "Indicator"),
+    "label-breakdown": _t("Ndarja", "Breakdown"),
+    "label-year": _t("Viti", "Year"),
+    "label-message": _t("Mesazhi", "Message"),
+    "label-completeness": _t(
+        "Plotësia: {present} nga {expected} vlera ({share})",
+        "Completeness: {present} of {expected} values ({share})",
+    ),
+    "label-summary": _t(
+        "Skedarë: {files}, gabime: {errors}, paralajmërime: {warnings}, shënime: {infos}.",
+        "Files: {files}, errors: {errors}, warnings: {warnings}, notes: {infos}.",
+    ),
+    "label-valid": _t(
+        "Të dhënat janë të plota dhe të qëndrueshme.",
+        "The data are complete and consistent.",
+    ),
+    "label-no-findings": _t("Asnjë gjetje.", "No findings."),
+    "severity-error": _t("gabim", "error"),
+    "severity-warning": _t("paralajmërim", "warning"),
+    "severity-info": _t("shënim", "note"),
+}
+
+
+def message_text(key: str, lang: str, params: Mapping[str, Any] | None = None) -> str:
+    """Fill the template ``key`` in ``lang``; a missing parameter shows as its name."""
+    templates = MESSAGES.get(key)
+    if templates is None:
+        return key
+    template = templates.get(lang) or templates["en"]
+    return template.format_map(_Params(params or {}, lang))
+
+
+def finding_message(finding: Finding, lang: str) -> str:
+    """The message of a finding in ``lang``, from its code (and variant) and parameters."""
+    params = dict(finding.params)
+    variant = params.pop("variant", None)
+    key = f"{finding.code}:{variant}" if variant else finding.code
+    defaults = {
+        "indicator": finding.indicator or "",
+        "breakdown": finding.breakdown or "",
+        "year": str(finding.year) if finding.year is not None else "",
+        "sheet": finding.sheet or "",
+    }
+    return message_text(key, lang, {**defaults, **params})
+
+
+class _Params(dict[str, Any]):
+    """Template parameters: numbers in the language's format, reasons translated."""
+
+    def __init__(self, params: Mapping[str, Any], lang: str) -> None:
+        super().__init__(params)
+        self.lang = lang
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        if key == "reason" and isinstance(value, Mapping):
+            return message_text(str(value["code"]), self.lang, value)
+        if isinstance(value, Mapping) and "sq" in value and "en" in value:
+            return value[self.lang if self.lang in value else "en"]
+        if isinstance(value, float):
+            from inclusionplan.formatting import format_number
+
+            return format_number(value, self.lang)
+        return value
+
+
+def severity_label(severity: Severity, lang: str) -> str:
+    return message_text(f"severity-{severity.value}", lang)
+
+
+def catalogue_markdown() -> str:
+    """The finding catalogue as a Markdown page (docs/findings.md is generated from it)."""
+    lines = [
+        "# Finding codes",
+        "",
+        "Generated from `src/inclusionplan/catalogue.py` by `inclusionplan codes`; do not edit.",
+        "Codes are stable: filter on them in CI. Severity is the default; an optional "
+        "indicator or breakdown turns `missing-value` into a warning.",
+        "",
+        "| code | severity | title (en / sq) | what it means |",
+        "|---|---|---|---|",
+    ]
+    for finding_type in FINDING_TYPES:
+        title = f"{finding_type.title['en']} / {finding_type.title['sq']}"
+        lines.append(
+            f"| `{finding_type.code}` | {finding_type.severity.value} | {title} | "
+            f"{finding_type.explanation['en']} |"
+        )
+    lines.append("")
+    lines.append("## Messages")
+    lines.append("")
+    lines.append("| key | en | sq |")
+    lines.append("|---|---|---|")
+    for key, text in MESSAGES.items():
+        if key.split(":")[0] in FINDING_TYPES_BY_CODE:
+            en = text["en"].replace("|", "\\|")
+            sq = text["sq"].replace("|", "\\|")
+            lines.append(f"| `{key}` | {en} | {sq} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,232 @@
+"""Checks on what a submission is about: known codes, breakdowns and years; each value
+once; nothing the institution is expected to report left out."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from inclusionplan.checks.context import CheckContext, Unresolved, names_param
+from inclusionplan.findings import Finding, Severity
+from inclusionplan.labels import normalize_label
+from inclusionplan.observations import Submission
+
+NAME_SIMILARITY = 0.6
+
+
+class IdentityCheck:
+    """Codes, breakdown labels and years the schema and the plan do not know."""
+
+    codes = ("unknown-indicator", "unknown-breakdown", "unexpected-year")
+
+    def run(self, context: CheckContext) -> Iterator[Finding]:
+        reported: set[tuple[object, ...]] = set()
+        for item in context.unresolved:
+            observation = item.observation
+            # One finding per row (codes, breakdowns) or per column (years), not per cell.
+            if item.code == "unexpected-year":
+                scope: tuple[object, ...] = (item.file, observation.sheet, observation.year)
+            else:
+                scope = (item.file, observation.sheet, observation.row)
+            if scope in reported:
+                continue
+            reported.add(scope)
+            yield _unresolved_finding(item, context)
+
+
+def _unresolved_finding(item: Unresolved, context: CheckContext) -> Finding:
+    observation = item.observation
+    params: dict[str, object] = {}
+    column = observation.column
+    if item.variant:
+        params["variant"] = item.variant
+    if item.code == "unknown-indicator":
+        params["code"] = observation.code
+    elif item.code == "unknown-breakdown":
+        params["label"] = observation.breakdown_label
+        indicator = context.schema.indicators[observation.code]
+        params["allowed"] = {
+            lang: ", ".join(context.schema.breakdown_label(b, lang) for b in indicator.breakdowns)
+            for lang in ("sq", "en")
+        }
+    else:
+        params["years"] = _year_span(context.years)
+    return Finding(
+        code=item.code,
+        severity=Severity.ERROR,
+        file=item.file,
+        sheet=observation.sheet,
+        row=observation.row,
+        column=column,
+        indicator=observation.code or None,
+        breakdown=item.breakdown or (observation.breakdown_label or None),
+        year=observation.year,
+        params=params,
+    )
+
+
+def _year_span(years: tuple[int, ...]) -> str:
+    if not years:
+        return "-"
+    if list(years) == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(y) for y in years)
+
+
+class NameCheck:
+    """A name beside the code that does not resemble the indicator's: the code may be wrong."""
+
+    codes = ("name-mismatch",)
+
+    def run(self, context: CheckContext) -> Iterator[Finding]:
+        known = context.schema.indicator_names
+        seen: set[tuple[str, str, int]] = set()
+        for value in context.values:
+            observation = value.observation
+            name = observation.name
+            if not name:
+                continue
+            row_key = (value.file, observation.sheet, observation.row)
+            if row_key in seen:
+                continue
+            seen.add(row_key)
+            normalized = normalize_label(name)
+            if known.get(normalized) == value.indicator.code:
+                continue
+            if _resembles(normalized, value.indicator.names.sq, value.indicator.names.en):
+                continue
+            finding = value.finding(
+                "name-mismatch", name=name, expected=names_param(value.indicator.names)
+            )
+            yield replace(finding, column=observation.name_column, year=None, value=name)
+
+
+def _resembles(written: str, *names: str) -> bool:
+    for name in names:
+        target = normalize_label(name)
+        if written in target or target in written:
+            return True
+        if SequenceMatcher(None, written, target).ratio() >= NAME_SIMILARITY:
+            return True
+    return False
+
+
+class DuplicateCheck:
+    """The same indicator, breakdown and year given twice."""
+
+    codes = ("duplicate-value",)
+
+    def run(self, context: CheckContext) -> Iterator[Finding]:
+        for value, first in context.duplicates:
+            place = first.observation
+            from inclusionplan.findings import cell_name
+
+            where = f"{place.sheet}!{cell_name(place.row, place.column)}"
+            if first.file != value.file:
+                where = f"{first.file} {where}"
+            yield value.finding("duplicate-value", first=where)
+
+
+class CompletenessCheck:
+    """Years, rows and indicators that should be there and are not."""
+
+    codes = ("missing-year", "missing-value", "missing-indicator")
+
+    def run(self, context: CheckContext) -> Iterator[Finding]:
+        observed: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        keys: dict[str, set[tuple[str, str, int]]] = defaultdict(set)
+        first_sheet: dict[tuple[str, str], str] = {}
+        for value in context.values:
+            observed[value.file].add((value.indicator.code, value.breakdown))
+            keys[value.file].add(value.key)
+            first_sheet.setdefault((value.file, value.indicator.code), value.observation.sheet)
+        for submission in context.submissions:
+            if not submission.readable:
+                continue
+            yield from self._years(submission, context)
+            yield from self._rows(submission, context, observed, keys, first_sheet)
+        if context.plan_mode:
+            yield from self._indicators(context, observed)
+
+    def _years(self, submission: Submission, context: CheckContext) -> Iterator[Finding]:
+        if not submission.tables:
+            return
+        present = set().union(*(table.years for table in submission.tables))
+        for year in context.years:
+            if year not in present:
+                yield Finding(
+                    "missing-year",
+                    Severity.ERROR,
+                    submission.name,
+                    sheet=submission.tables[0].sheet,
+                    row=submission.tables[0].header_row,
+                    year=year,
+                )
+
+    def _rows(
+        self,
+        submission: Submission,
+        context: CheckContext,
+        observed: dict[str, set[tuple[str, str]]],
+        keys: dict[str, set[tuple[str, str, int]]],
+        first_sheet: dict[tuple[str, str], str],
+    ) -> Iterator[Finding]:
+        file = submission.name
+        present_years = set().union(*(table.years for table in submission.tables))
+        codes = sorted({code for code, _ in observed[file]})
+        for code in codes:
+            indicator = context.schema.indicators[code]
+            sheet = first_sheet[(file, code)]
+            for breakdown in indicator.breakdowns:
+                severity = Severity.WARNING if indicator.is_optional(breakdown) else Severity.ERROR
+                label = names_param(context.schema.breakdown_names[breakdown])
+                if (code, breakdown) not in observed[file]:
+                    yield Finding(
+                        "missing-value",
+                        severity,
+                        file,
+                        sheet=sheet,
+                        indicator=code,
+                        breakdown=breakdown,
+                        params={"variant": "row", "breakdown": label},
+                    )
+                    continue
+                for year in context.years:
+                    if year in present_years and (code, breakdown, year) not in keys[file]:
+                        yield Finding(
+                            "missing-value",
+                            severity,
+                            file,
+                            sheet=sheet,
+                            indicator=code,
+                            breakdown=breakdown,
+                            year=year,
+                            params={"breakdown": label},
+                        )
+
+    def _indicators(
+        self, context: CheckContext, observed: dict[str, set[tuple[str, str]]]
+    ) -> Iterator[Finding]:
+        files_of: dict[str, list[Submission]] = defaultdict(list)
+        for submission in context.submissions:
+            institution = context.institutions.get(submission.name)
+            if institution and submission.readable:
+                files_of[institution].append(submission)
+        for institution, submissions in sorted(files_of.items()):
+            reported = {code for s in submissions for code, _ in observed[s.name]}
+            for indicator in context.schema.indicators_of(institution):
+                if indicator.code in reported:
+                    continue
+                names = context.schema.institutions.get(institution)
+                yield Finding(
+                    "missing-indicator",
+                    Severity.ERROR,
+                    submissions[0].name,
+                    indicator=indicator.code,
+                    params={
+                        "institution": names_param(names) if names else institution,
+                        "indicator_name": names_param(indicator.names),
+                    },
+                )

@@ -1,0 +1,61 @@
+"""Checks on single values: is it there, is it a number, is it a number this indicator can take."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from inclusionplan.checks.context import CheckContext
+from inclusionplan.findings import Finding, Severity
+from inclusionplan.reading.tables import cell_text
+from inclusionplan.values import ValueStatus
+
+
+class ValueCheck:
+    """Each value cell of a known indicator, breakdown and year, on its own."""
+
+    codes = (
+        "missing-value",
+        "formula-without-value",
+        "not-a-number",
+        "interpreted-text",
+        "not-a-whole-number",
+        "negative-value",
+        "out-of-range",
+    )
+
+    def run(self, context: CheckContext) -> Iterator[Finding]:
+        for value in context.values:
+            observation = value.observation
+            status = observation.status
+            indicator = value.indicator
+            if status is ValueStatus.NUMBER:
+                number = observation.number
+                assert number is not None
+                if observation.interpreted:
+                    yield value.finding(
+                        "interpreted-text", text=cell_text(observation.raw), number=number
+                    )
+                if indicator.type == "percentage":
+                    if not 0 <= number <= 100:
+                        yield value.finding("out-of-range", number=number, minimum=0, maximum=100)
+                    continue
+                if number < 0:
+                    yield value.finding("negative-value", number=number)
+                elif not number.is_integer():
+                    yield value.finding(
+                        "not-a-whole-number",
+                        number=number,
+                        unit={"sq": indicator.unit.sq, "en": indicator.unit.en},
+                    )
+                continue
+            severity = Severity.WARNING if indicator.is_optional(value.breakdown) else None
+            if status is ValueStatus.EMPTY:
+                yield value.finding("missing-value", severity)
+            elif status is ValueStatus.MARKER:
+                yield value.finding(
+                    "missing-value", severity, variant="marker", text=cell_text(observation.raw)
+                )
+            elif status is ValueStatus.FORMULA:
+                yield value.finding("formula-without-value")
+            else:
+                yield value.finding("not-a-number", text=cell_text(observation.raw))

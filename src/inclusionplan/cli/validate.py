@@ -1,0 +1,76 @@
+"""``inclusionplan validate``: check returned workbooks against the schema."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from inclusionplan.cli.app import EXIT_FINDINGS, EXIT_OK, DebugOption, Lang, LangOption, guarded
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+def validate_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Workbooks, folders of workbooks, or plan folders (with plan.yaml)."),
+    ],
+    schema: Annotated[
+        Path | None, typer.Option("--schema", help="A schema file extending the built-in one.")
+    ] = None,
+    years: Annotated[
+        str | None, typer.Option("--years", help="Years to expect, e.g. 2012-2016.")
+    ] = None,
+    lang: LangOption = Lang.sq,
+    report_format: Annotated[
+        ReportFormat, typer.Option("--format", help="table for people, json for machines.")
+    ] = ReportFormat.table,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")
+    ] = FailOn.error,
+    debug: DebugOption = False,
+) -> None:
+    """Check submissions: every finding with its file, sheet, cell, indicator and year.
+
+    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or
+    configuration error.
+
+    Example: inclusionplan validate sample_data/faulty --lang en
+    """
+    from inclusionplan.findings import Severity
+    from inclusionplan.validation import validate
+    from inclusionplan.years import parse_years
+
+    language = lang.value
+
+    def run() -> object:
+        expected = parse_years(years) if years else None
+        return validate(paths, schema=schema, years=expected)
+
+    from inclusionplan.reports import Report
+
+    report = guarded(run, language, debug)
+    assert isinstance(report, Report)
+    if report_format is ReportFormat.json:
+        typer.echo(report.to_json(language), nl=False)
+    else:
+        from inclusionplan.cli.views import show_report
+
+        show_report(report, language)
+    threshold = Severity.ERROR if fail_on is FailOn.error else Severity.WARNING
+    raise typer.Exit(EXIT_FINDINGS if report.fails(threshold) else EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate_command)

@@ -1,0 +1,168 @@
+"""Reading submissions: every file becomes a ``Submission``, whatever it holds.
+
+The format comes from the bytes, not the name (institutions rename files); a file that
+cannot be read is a finding (``unreadable-file``) with a plain reason, never an exception.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from inclusionplan.findings import Finding, Severity
+from inclusionplan.observations import Submission
+
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".xlsb"})
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one file may cost before it is refused (see SECURITY.md)."""
+
+    max_file_bytes: int = 256 * 1024 * 1024
+    max_unpacked_bytes: int = 256 * 1024 * 1024
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class UnreadableError(Exception):
+    """Why a file cannot be read: a reason code of the catalogue and its parameters."""
+
+    def __init__(self, reason: str, **params: object) -> None:
+        super().__init__(reason)
+        self.reason = {"code": reason, **params}
+
+
+def read_submission(
+    path: Path, name: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Submission:
+    """Read one file; problems with the file itself become findings of the submission."""
+    display = name or str(path)
+    submission = Submission(path=path, name=display, format=path.suffix.lower().lstrip("."))
+    try:
+        data = _read_bytes(path, limits)
+        submission.format = sniff_format(data, path.suffix.lower())
+        _read_into(submission, data, limits)
+    except UnreadableError as problem:
+        submission.findings.append(_unreadable(display, problem.reason))
+    except Exception as error:  # calamine and zipfile raise many kinds on damaged files
+        submission.findings.append(_unreadable(display, _reason_of(error)))
+    if submission.readable and not submission.tables:
+        submission.findings.append(
+            Finding(
+                code="no-data-sheet",
+                severity=Severity.ERROR,
+                file=display,
+                params={"sheets": ", ".join(_skipped_sheets(submission)) or "-"},
+            )
+        )
+    return submission
+
+
+def _read_bytes(path: Path, limits: Limits) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise UnreadableError("reason-too-large", limit_mb=limits.max_file_bytes // 2**20)
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnreadableError("reason-io", detail=error.strerror or type(error).__name__) from None
+    if not data.strip():
+        raise UnreadableError("reason-empty")
+    return data
+
+
+def sniff_format(data: bytes, suffix: str) -> str:
+    """The real format of the bytes: xlsx, ods, xls or csv; anything else is refused."""
+    if data.startswith(_ZIP):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            raise UnreadableError("reason-corrupt") from None
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "xl/workbook.bin" in names:
+            raise UnreadableError("reason-unsupported-format", suffix=".xlsb")
+        if "content.xml" in names:
+            return "ods"
+        raise UnreadableError("reason-not-a-spreadsheet")
+    if data.startswith(_OLE):
+        if _ENCRYPTED in data[:2_000_000]:
+            raise UnreadableError("reason-password")
+        return "xls"
+    if suffix in (".csv", ".txt") and b"\x00" not in data[:4096]:
+        return "csv"
+    raise UnreadableError("reason-not-a-spreadsheet")
+
+
+def _read_into(submission: Submission, data: bytes, limits: Limits) -> None:
+    if submission.format == "csv":
+        from inclusionplan.reading.csvfile import UnknownEncodingError, read_rows
+        from inclusionplan.reading.tables import read_table
+
+        try:
+            rows = read_rows(data)
+        except UnknownEncodingError:
+            raise UnreadableError("reason-encoding") from None
+        table = read_table(rows, "CSV", submission.name)
+        if table is None:
+            submission.findings.append(
+                Finding(
+                    "sheet-skipped",
+                    Severity.INFO,
+                    submission.name,
+                    sheet="CSV",
+                    params={"sheet": "CSV"},
+                )
+            )
+            return
+        submission.tables.append(table.table)
+        submission.observations.extend(table.observations)
+        submission.findings.extend(table.findings)
+        submission.institution_label = table.institution_label
+        return
+    from inclusionplan.reading.ooxml import (
+        TooLargeError,
+        WorkbookFacts,
+        check_unpacked_size,
+        scan_xlsx,
+    )
+    from inclusionplan.reading.spreadsheet import read_workbook
+
+    facts: WorkbookFacts | None = None
+    try:
+        if submission.format == "xlsx":
+            facts = scan_xlsx(io.BytesIO(data), limits.max_unpacked_bytes)
+        elif submission.format == "ods":
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                check_unpacked_size(archive, limits.max_unpacked_bytes)
+    except TooLargeError as too_large:
+        raise UnreadableError("reason-too-large", limit_mb=too_large.limit_bytes // 2**20) from None
+    read_workbook(data, submission, facts)
+
+
+def _reason_of(error: Exception) -> dict[str, object]:
+    import python_calamine
+
+    if isinstance(error, python_calamine.PasswordError):
+        return {"code": "reason-password"}
+    if isinstance(error, zipfile.BadZipFile | python_calamine.ZipError | python_calamine.XmlError):
+        return {"code": "reason-corrupt"}
+    if isinstance(error, python_calamine.CalamineError):
+        return {"code": "reason-corrupt"}
+    return {"code": "reason-io", "detail": type(error).__name__}
+
+
+def _unreadable(file: str, reason: dict[str, object]) -> Finding:
+    return Finding("unreadable-file", Severity.ERROR, file, params={"reason": reason})
+
+
+def _skipped_sheets(submission: Submission) -> list[str]:
+    return [f.sheet for f in submission.findings if f.code == "sheet-skipped" and f.sheet]

@@ -1,0 +1,97 @@
+"""Facts about an .xlsx that calamine does not report: formulas never calculated, hidden
+rows and columns, and the unpacked size (a zip bomb is refused before it is parsed).
+
+A regular-expression pass over the sheet XML, run only where the bytes mention a formula
+or a hidden row, so ordinary files cost one decompression.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import IO
+
+_SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_REL = re.compile(rb"<Relationship\b([^>]*)/?>")
+_ATTR = re.compile(rb'(\w+)="([^"]*)"')
+_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)', re.DOTALL)
+_HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
+_HIDDEN_COL = re.compile(
+    rb'<col\b[^>]*?\bmin="(\d+)"[^>]*?\bmax="(\d+)"[^>]*?\bhidden="(?:1|true)"'
+)
+
+
+class TooLargeError(Exception):
+    def __init__(self, limit_bytes: int) -> None:
+        super().__init__(limit_bytes)
+        self.limit_bytes = limit_bytes
+
+
+@dataclass(slots=True)
+class SheetFacts:
+    formulas_without_value: frozenset[tuple[int, int]] = frozenset()
+    hidden_rows: tuple[int, ...] = ()
+    hidden_columns: tuple[int, ...] = ()
+
+
+@dataclass(slots=True)
+class WorkbookFacts:
+    sheets: dict[str, SheetFacts] = field(default_factory=dict)
+
+
+def column_number(letters: bytes) -> int:
+    number = 0
+    for byte in letters:
+        number = number * 26 + byte - 64
+    return number
+
+
+def check_unpacked_size(archive: zipfile.ZipFile, limit_bytes: int) -> None:
+    if sum(info.file_size for info in archive.infolist()) > limit_bytes:
+        raise TooLargeError(limit_bytes)
+
+
+def scan_xlsx(source: IO[bytes], limit_bytes: int) -> WorkbookFacts:
+    with zipfile.ZipFile(source) as archive:
+        check_unpacked_size(archive, limit_bytes)
+        names = set(archive.namelist())
+        workbook = archive.read("xl/workbook.xml")
+        rels = (
+            archive.read("xl/_rels/workbook.xml.rels")
+            if "xl/_rels/workbook.xml.rels" in names
+            else b""
+        )
+        targets: dict[bytes, str] = {}
+        for match in _REL.finditer(rels):
+            attrs = dict(_ATTR.findall(match.group(1)))
+            target = attrs.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
+            if not target.startswith("xl/"):
+                target = "xl/" + target
+            targets[attrs.get(b"Id", b"")] = target
+        facts = WorkbookFacts()
+        for raw_name, rel_id in _SHEET.findall(workbook):
+            part = targets.get(rel_id)
+            if part is None or part not in names:
+                continue
+            name = html.unescape(raw_name.decode("utf-8", "replace"))
+            facts.sheets[name] = _scan_sheet(archive.read(part))
+        return facts
+
+
+def _scan_sheet(xml: bytes) -> SheetFacts:
+    facts = SheetFacts()
+    if b"<f" in xml:
+        facts.formulas_without_value = frozenset(
+            (int(row), column_number(letters))
+            for letters, row, content in _CELL.findall(xml)
+            if b"<f" in content and b"<v" not in content
+        )
+    if b"hidden=" in xml:
+        facts.hidden_rows = tuple(int(r) for r in _HIDDEN_ROW.findall(xml))
+        columns: list[int] = []
+        for low, high in _HIDDEN_COL.findall(xml):
+            columns.extend(range(int(low), min(int(high), 16384) + 1))
+        facts.hidden_columns = tuple(columns)
+    return facts

@@ -1,0 +1,215 @@
+"""The schema file format (YAML), validated by pydantic with the place of every problem.
+
+Only user schema files and exports need this module: the built-in schema is checked by
+the test suite and compiled without pydantic, which keeps ``validate`` start-up fast.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from inclusionplan.errors import SchemaError
+from inclusionplan.schema import builtin_schema_data, builtin_schema_text
+from inclusionplan.yamldoc import validate_yaml
+
+ValueType = Literal["count", "amount", "percentage"]
+Operator = Literal["<=", "<", ">=", ">", "=="]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NamesSpec(_Model):
+    """A thing's name in both languages of the plan."""
+
+    en: str = Field(min_length=1)
+    sq: str = Field(min_length=1)
+
+
+class AreaSpec(NamesSpec):
+    key: str = Field(pattern=r"^[A-Z]{2,4}$", description="Short key, e.g. SP")
+
+
+class BreakdownSpec(NamesSpec):
+    aliases: tuple[str, ...] = Field(default=(), description="Other labels people write")
+
+
+class PartitionSpec(NamesSpec):
+    parts: tuple[str, ...] = Field(min_length=2, description="Breakdowns that add up to total")
+
+
+class IndicatorSpec(NamesSpec):
+    code: str = Field(pattern=r"^[A-Z]{1,5}\d{1,4}[A-Z]?$", description="Stable code, e.g. EM01")
+    area: str = Field(description="Key of the policy area")
+    unit: str = Field(description="Key of the unit")
+    type: ValueType
+    institution: str = Field(description="Key of the reporting institution")
+    partitions: tuple[str, ...] = ()
+    subgroups: tuple[str, ...] = ()
+    optional: bool = Field(default=False, description="A missing value is a warning")
+    optional_breakdowns: tuple[str, ...] = Field(
+        default=(), description="Breakdowns whose missing values are warnings"
+    )
+    note: NamesSpec | None = None
+
+
+class RuleSpec(_Model):
+    left: str
+    operator: Operator
+    right: str
+
+
+class LargeChangeSpec(_Model):
+    threshold: float = Field(gt=0, description="Share of change (0.5 = 50%)")
+    min_value: float = Field(default=0, ge=0)
+    types: tuple[ValueType, ...] = ("count", "amount")
+
+
+class PartitionSumSpec(_Model):
+    types: tuple[ValueType, ...] = ("count", "amount")
+    tolerance: float = Field(default=0, ge=0)
+
+
+class ChecksSpec(_Model):
+    large_change: LargeChangeSpec = LargeChangeSpec(threshold=0.5, min_value=20)
+    partition_sum: PartitionSumSpec = PartitionSumSpec()
+
+
+class SchemaFile(_Model):
+    """A schema file. A user file extends the built-in schema unless it says
+    ``extends: none``; its entries replace built-in ones with the same key or code."""
+
+    format: Literal[1] = 1
+    extends: Literal["builtin", "none"] = "builtin"
+    areas: tuple[AreaSpec, ...] = ()
+    breakdowns: dict[str, BreakdownSpec] = {}
+    partitions: dict[str, PartitionSpec] = {}
+    subgroups: tuple[str, ...] = ()
+    institutions: dict[str, NamesSpec] = {}
+    units: dict[str, NamesSpec] = {}
+    indicators: tuple[IndicatorSpec, ...] = ()
+    rules: tuple[RuleSpec, ...] = ()
+    checks: ChecksSpec = ChecksSpec()
+
+
+def read_schema_file(path: Path) -> dict[str, Any]:
+    """A user schema file, validated and merged onto the built-in one unless it says
+    ``extends: none``; returned as the plain mapping ``compile_schema`` takes."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise SchemaError("schema-not-found", path=str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SchemaError(path=str(path), place="-", problem=f"cannot be read ({error})") from None
+    user = validate_schema_text(text, str(path))
+    if user.extends == "none":
+        merged = user
+    else:
+        builtin = SchemaFile.model_validate(builtin_schema_data())
+        merged = merge_schema_files(builtin, user)
+    problems = reference_problems(merged)
+    if problems:
+        token, problem = problems[0]
+        raise SchemaError(path=str(path), place=_place_of_token(text, token), problem=problem)
+    return merged.model_dump(mode="python")
+
+
+def validate_schema_text(text: str, name: str) -> SchemaFile:
+    """Parse and validate a schema document; errors name the place and the line."""
+    return validate_yaml(text, name, SchemaFile, SchemaError)
+
+
+def merge_schema_files(base: SchemaFile, extension: SchemaFile) -> SchemaFile:
+    """``extension`` on top of ``base``: the same key or code replaces, new ones are added."""
+
+    def by_key(items: Iterable[Any], key: str) -> dict[str, Any]:
+        return {getattr(item, key): item for item in items}
+
+    areas = by_key(base.areas, "key") | by_key(extension.areas, "key")
+    indicators = by_key(base.indicators, "code") | by_key(extension.indicators, "code")
+    return SchemaFile(
+        format=1,
+        extends="none",
+        areas=tuple(areas.values()),
+        breakdowns={**base.breakdowns, **extension.breakdowns},
+        partitions={**base.partitions, **extension.partitions},
+        subgroups=tuple(dict.fromkeys((*base.subgroups, *extension.subgroups))),
+        institutions={**base.institutions, **extension.institutions},
+        units={**base.units, **extension.units},
+        indicators=tuple(indicators.values()),
+        rules=tuple(dict.fromkeys((*base.rules, *extension.rules))),
+        checks=extension.checks if "checks" in extension.model_fields_set else base.checks,
+    )
+
+
+def reference_problems(schema: SchemaFile) -> list[tuple[str, str]]:
+    """Names used but not defined, as (token to locate, problem); empty when consistent."""
+    problems: list[tuple[str, str]] = []
+    if "total" not in schema.breakdowns:
+        problems.append(("breakdowns", "breakdowns must define 'total'"))
+    for name, partition in schema.partitions.items():
+        problems += [
+            (name, f"partition '{name}' names unknown breakdown '{part}'")
+            for part in partition.parts
+            if part not in schema.breakdowns
+        ]
+    problems += [
+        (subgroup, f"subgroup '{subgroup}' is not in breakdowns")
+        for subgroup in schema.subgroups
+        if subgroup not in schema.breakdowns
+    ]
+    areas = {area.key for area in schema.areas}
+    codes: set[str] = set()
+    for indicator in schema.indicators:
+        if indicator.code in codes:
+            problems.append((indicator.code, f"indicator {indicator.code} is defined twice"))
+        codes.add(indicator.code)
+        references: list[tuple[bool, str]] = [
+            (indicator.area in areas, f"area '{indicator.area}'"),
+            (indicator.unit in schema.units, f"unit '{indicator.unit}'"),
+            (
+                indicator.institution in schema.institutions,
+                f"institution '{indicator.institution}'",
+            ),
+        ]
+        references += [(p in schema.partitions, f"partition '{p}'") for p in indicator.partitions]
+        references += [(s in schema.subgroups, f"subgroup '{s}'") for s in indicator.subgroups]
+        problems += [
+            (indicator.code, f"indicator {indicator.code}: {what} is not defined")
+            for defined, what in references
+            if not defined
+        ]
+    for rule in schema.rules:
+        problems += [
+            (code, f"rule {rule.left} {rule.operator} {rule.right}: unknown indicator {code}")
+            for code in (rule.left, rule.right)
+            if code not in codes
+        ]
+    return problems
+
+
+def schema_json_schema() -> str:
+    """A JSON Schema of the schema file format, for editors that complete and check YAML."""
+    document = SchemaFile.model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["title"] = "inclusionplan sector schema"
+    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def builtin_schema_problems() -> list[tuple[str, str]]:
+    """Problems of the shipped schema; the test suite keeps this empty."""
+    return reference_problems(validate_schema_text(builtin_schema_text(), "built-in schema"))
+
+
+def _place_of_token(text: str, token: str) -> str:
+    """Where a code or key first appears in a file, for problems found after merging."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if token in line:
+            return f"{token} (line {number})"
+    return token

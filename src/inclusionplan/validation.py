@@ -1,0 +1,198 @@
+"""Validating submissions: paths in, a report out.
+
+A path is a file, a folder of submissions, or a plan folder (with ``plan.yaml``). Each
+plan folder is checked on its own (its schema, its years, its institutions); loose files
+and folders are checked together. Problems with the data are findings; only a path that
+does not exist or a broken configuration raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from inclusionplan.checks import CheckContext, run_checks
+from inclusionplan.errors import PlanConfigError, UsageError
+from inclusionplan.findings import Finding, Severity
+from inclusionplan.labels import normalize_label
+from inclusionplan.observations import Submission
+from inclusionplan.reading import DEFAULT_LIMITS, SPREADSHEET_SUFFIXES, Limits, read_submission
+from inclusionplan.reports import FileReport, Report
+from inclusionplan.schema import Schema, load_schema
+
+
+@dataclass
+class _Group:
+    """Files checked together: one plan folder, or all loose inputs."""
+
+    files: list[tuple[Path, str]] = field(default_factory=list)
+    institutions: dict[str, str | None] = field(default_factory=dict)
+    schema_path: Path | None = None
+    years: tuple[int, ...] = ()
+    plan_mode: bool = False
+    missing: list[Finding] = field(default_factory=list)
+
+
+def validate(
+    paths: Sequence[str | Path],
+    *,
+    schema: Path | None = None,
+    years: Sequence[int] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Report:
+    """Read and check every submission under ``paths``; see the module docstring."""
+    groups = _groups(paths)
+    file_reports: list[FileReport] = []
+    findings: list[Finding] = []
+    all_years: set[int] = set()
+    for group in groups:
+        group_schema = load_schema(schema or group.schema_path)
+        submissions = [read_submission(path, name, limits) for path, name in group.files]
+        group_years = tuple(years or group.years or _years_in(submissions))
+        all_years.update(group_years)
+        institutions = {
+            s.name: group.institutions.get(s.name) or _institution_of(s, group_schema)
+            for s in submissions
+        }
+        context = CheckContext.build(
+            group_schema, group_years, submissions, institutions, group.plan_mode
+        )
+        findings.extend(group.missing)
+        for submission in submissions:
+            findings.extend(submission.findings)
+        findings.extend(run_checks(context))
+        file_reports.extend(_file_reports(context, group_schema))
+    return Report(files=file_reports, findings=findings, years=tuple(sorted(all_years)))
+
+
+def _groups(paths: Sequence[str | Path]) -> list[_Group]:
+    from inclusionplan.plan import is_plan_folder
+
+    loose = _Group()
+    groups: list[_Group] = []
+    for argument in paths:
+        path = Path(argument)
+        if not path.exists():
+            raise UsageError("path-not-found", path=str(argument))
+        if is_plan_folder(path):
+            groups.append(_plan_group(path))
+        elif path.is_dir():
+            found = sorted(_spreadsheets_in(path))
+            if not found:
+                raise UsageError("no-inputs", path=str(argument))
+            loose.files.extend((file, file.as_posix()) for file in found)
+        else:
+            loose.files.append((path, path.as_posix()))
+    if loose.files:
+        groups.append(loose)
+    return groups
+
+
+def _spreadsheets_in(folder: Path) -> Iterable[Path]:
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith((".", "~$")) for part in relative):
+            continue
+        if path.suffix.lower() in SPREADSHEET_SUFFIXES and path.is_file():
+            yield path
+
+
+def _plan_group(folder: Path) -> _Group:
+    from inclusionplan.plan import load_plan
+
+    plan = load_plan(folder)
+    schema = load_schema(plan.schema_path)
+    group = _Group(schema_path=plan.schema_path, years=plan.years, plan_mode=True)
+    for index, entry in enumerate(plan.config.submissions):
+        if entry.institution not in schema.institutions:
+            raise PlanConfigError(
+                path=(folder / "plan.yaml").as_posix(),
+                place=f"submissions[{index}].institution",
+                problem=f"'{entry.institution}' is not an institution of the schema",
+            )
+        path = folder / entry.file
+        name = path.as_posix()
+        if not path.is_file():
+            names = schema.institutions[entry.institution]
+            group.missing.append(
+                Finding(
+                    "missing-submission",
+                    Severity.ERROR,
+                    name,
+                    params={"institution": {"sq": names.sq, "en": names.en}, "path": name},
+                )
+            )
+            continue
+        group.files.append((path, name))
+        group.institutions[name] = entry.institution
+    return group
+
+
+def _years_in(submissions: Sequence[Submission]) -> tuple[int, ...]:
+    """Without a plan or --years, the years are those the files' headers name."""
+    years: set[int] = set()
+    for submission in submissions:
+        for table in submission.tables:
+            years.update(table.years)
+    return tuple(sorted(years))
+
+
+def _institution_of(submission: Submission, schema: Schema) -> str | None:
+    """The sender, from a labelled cell above the header, else from the file name."""
+    if submission.institution_label:
+        return schema.institution_key(submission.institution_label)
+    stem = normalize_label(submission.path.stem.replace("_", " ").replace("-", " "))
+    best: tuple[int, str] | None = None
+    for label, key in schema.institution_labels.items():
+        if len(label) >= 5 and label in stem and (best is None or len(label) > best[0]):
+            best = (len(label), key)
+    return best[1] if best else None
+
+
+def _file_reports(context: CheckContext, schema: Schema) -> list[FileReport]:
+    reports: list[FileReport] = []
+    codes_in: dict[str, set[str]] = {}
+    for value in context.values:
+        codes_in.setdefault(value.file, set()).add(value.indicator.code)
+    for submission in context.submissions:
+        institution = context.institutions.get(submission.name)
+        names = schema.institutions.get(institution) if institution else None
+        report = FileReport(
+            file=submission.name,
+            format=submission.format,
+            institution=institution or submission.institution_label,
+            institution_name={"sq": names.sq, "en": names.en} if names else None,
+        )
+        expected = _expected_keys(context, codes_in.get(submission.name, set()), institution)
+        report.expected = len(expected)
+        report.present = _present(context, expected, submission.name)
+        reports.append(report)
+    return reports
+
+
+def _present(context: CheckContext, keys: set[tuple[str, str, int]], file: str) -> int:
+    """How many of ``keys`` this file gives as a number."""
+    present = 0
+    for key in keys:
+        value = context.numbers.get(key)
+        if value is not None and value.file == file:
+            present += 1
+    return present
+
+
+def _expected_keys(
+    context: CheckContext, codes: set[str], institution: str | None
+) -> set[tuple[str, str, int]]:
+    """What a file should hold: its institution's indicators in a plan, else the indicators
+    it reports, each for every breakdown and year."""
+    if context.plan_mode and institution:
+        indicators = context.schema.indicators_of(institution)
+    else:
+        indicators = [context.schema.indicators[code] for code in sorted(codes)]
+    return {
+        (indicator.code, breakdown, year)
+        for indicator in indicators
+        for breakdown in indicator.breakdowns
+        for year in context.years
+    }

@@ -1,0 +1,69 @@
+"""YAML documents validated by a pydantic model, with errors that name the file, the
+place (``indicators[3].type``) and the line, so a user can fix a file without a traceback."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from inclusionplan.errors import InclusionPlanError
+from inclusionplan.schema import YAML_LOADER
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def validate_yaml(
+    text: str, name: str, model: type[ModelT], error: type[InclusionPlanError]
+) -> ModelT:
+    try:
+        data = yaml.load(text, Loader=YAML_LOADER)
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
+        place = f"line {mark.line + 1}" if mark is not None else "-"
+        detail = getattr(problem, "problem", None) or str(problem)
+        raise error(path=name, place=place, problem=f"not valid YAML: {detail}") from None
+    if not isinstance(data, dict):
+        raise error(path=name, place="line 1", problem="expected a YAML mapping (key: value)")
+    try:
+        return model.model_validate(data)
+    except ValidationError as problem:
+        first = problem.errors()[0]
+        raise error(
+            path=name, place=yaml_place(text, tuple(first["loc"])), problem=first["msg"]
+        ) from None
+
+
+def yaml_place(text: str, loc: tuple[int | str, ...]) -> str:
+    """``indicators[3].type (line 42)``: a pydantic error location, with its YAML line."""
+    dotted = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
+    dotted = dotted.lstrip(".") or "-"
+    line = _yaml_line(text, loc)
+    return f"{dotted} (line {line})" if line else dotted
+
+
+def _yaml_line(text: str, loc: tuple[int | str, ...]) -> int | None:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    line: int = node.start_mark.line + 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            pairs: list[tuple[Any, Any]] = node.value
+            match = next(((k, v) for k, v in pairs if k.value == part), None)
+            if match is None:
+                return line
+            node = match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            items: list[Any] = node.value
+            if part >= len(items):
+                return line
+            node = items[part]
+        else:
+            return line
+        line = node.start_mark.line + 1
+    return line
