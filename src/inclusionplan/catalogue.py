@@ -286,6 +286,10 @@ MESSAGES: Mapping[str, Text] = {
         "Fleta '{sheet}' nuk ka kokë tabele të njohur dhe nuk u lexua.",
         "Sheet '{sheet}' has no recognisable header and was not read.",
     ),
+    "hidden-content": _t(
+        "Fleta '{sheet}' ka përmbajtje të fshehur; u lexua gjithsesi.",
+        "Sheet '{sheet}' has hidden content; it was read all the same.",
+    ),
     "hidden-content:sheet": _t(
         "Fleta '{sheet}' është e fshehur; u lexua gjithsesi.",
         "Sheet '{sheet}' is hidden; it was read all the same.",

@@ -29,9 +29,16 @@ def validate_yaml(
     try:
         return model.model_validate(data)
     except ValidationError as problem:
-        first = problem.errors()[0]
+        # A mistyped key explains the 'field required' that follows it: report it first.
+        errors = sorted(problem.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        first = errors[0]
+        detail = first["msg"]
+        if first["type"] == "extra_forbidden":
+            detail = "unknown key; is it mistyped?"
+        if len(errors) > 1:
+            detail += f" (and {len(errors) - 1} more)"
         raise error(
-            path=name, place=yaml_place(text, tuple(first["loc"])), problem=first["msg"]
+            path=name, place=yaml_place(text, tuple(first["loc"])), problem=detail
         ) from None
 
 

@@ -17,6 +17,7 @@ _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
 _CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)', re.DOTALL)
+_VALUE = re.compile(rb"<v>[^<]")
 _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
 _HIDDEN_COL = re.compile(
     rb'<col\b[^>]*?\bmin="(\d+)"[^>]*?\bmax="(\d+)"[^>]*?\bhidden="(?:1|true)"'
@@ -86,7 +87,7 @@ def _scan_sheet(xml: bytes) -> SheetFacts:
         facts.formulas_without_value = frozenset(
             (int(row), column_number(letters))
             for letters, row, content in _CELL.findall(xml)
-            if b"<f" in content and b"<v" not in content
+            if b"<f" in content and not _VALUE.search(content)
         )
     if b"hidden=" in xml:
         facts.hidden_rows = tuple(int(r) for r in _HIDDEN_ROW.findall(xml))

@@ -1,0 +1,166 @@
+"""Every rule of indicators.md, on workbooks built here: the finding code and the cell."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from inclusionplan.checks import CHECKS
+from inclusionplan.findings import Finding, Severity
+from inclusionplan.validation import validate
+from tests.conftest import HEADER, YEARS, em01_rows, write_xlsx
+
+Rows = list[list[object]]
+
+
+def findings_for(tmp_path: Path, rows: Rows, header: list[object] | None = None) -> list[Finding]:
+    path = write_xlsx(tmp_path / "s.xlsx", [header or HEADER, *rows])
+    return validate([path], years=YEARS).findings
+
+
+def set_value(label: str, year: int, value: object) -> Callable[[Rows], None]:
+    def mutate(rows: Rows) -> None:
+        for row in rows:
+            if row[2] == label:
+                row[3 + YEARS.index(year)] = value
+
+    return mutate
+
+
+def append(*row: object) -> Callable[[Rows], None]:
+    return lambda rows: rows.append(list(row))
+
+
+def relabel(label: str, new: object, column: int) -> Callable[[Rows], None]:
+    def mutate(rows: Rows) -> None:
+        for row in rows:
+            if row[2] == label:
+                row[column] = new
+
+    return mutate
+
+
+def test_consistent_submission_has_no_findings(tmp_path: Path) -> None:
+    assert findings_for(tmp_path, em01_rows()) == []
+
+
+EM02 = "Të punësuar nëpërmjet ndërmjetësimit"
+
+CASES = [
+    ("partition-mismatch", set_value("Femra", 2012, 41), "D2"),
+    ("subgroup-exceeds-total", set_value("PAK", 2013, 200), "E8"),
+    ("negative-value", set_value("PAK", 2012, -3), "D8"),
+    ("not-a-whole-number", set_value("PAK", 2014, 3.5), "F8"),
+    ("not-a-number", set_value("PAK", 2012, "tre"), "D8"),
+    ("missing-value", set_value("PAK", 2012, None), "D8"),
+    ("missing-value", set_value("PAK", 2013, "s'ka"), "E8"),
+    ("interpreted-text", set_value("PAK", 2012, "3,0"), "D8"),
+    ("unknown-breakdown", relabel("PAK", "Gra e burra", 2), "D8"),
+    ("unknown-breakdown", relabel("PAK", "Fshat", 2), "D8"),
+    ("unknown-indicator", append("EM99", "?", "Gjithsej", 1, 2, 3), "D9"),
+    ("duplicate-value", append("EM01", "", "PAK", 3, 3, 4), "D9"),
+    ("name-mismatch", relabel("Gjithsej", "Popullsia rezidente", 1), "B2"),
+    ("formula-without-value", set_value("Gjithsej", 2012, "=SUM(D3:D4)"), "D2"),
+    (
+        "large-change",
+        lambda rows: [
+            set_value(label, 2013, value)(rows)
+            for label, value in [("Gjithsej", 200), ("Femra", 90), ("Meshkuj", 110)]
+        ],
+        "E2",
+    ),
+    (
+        "rule-violation",
+        lambda rows: rows.extend(
+            [
+                ["EM02", EM02, "Gjithsej", 500, 5, 5],
+                ["EM02", EM02, "Femra", 250, 2, 2],
+                ["EM02", EM02, "Meshkuj", 250, 3, 3],
+                ["EM02", EM02, "R/E", 1, 1, 1],
+            ]
+        ),
+        "D9",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "mutate", "cell"), CASES, ids=[c[0] for c in CASES])
+def test_each_rule_gives_its_code_at_the_cell(
+    tmp_path: Path, code: str, mutate: Callable[[Rows], None], cell: str
+) -> None:
+    rows = em01_rows()
+    mutate(rows)
+    findings = findings_for(tmp_path, rows)
+    assert (code, cell) in {(f.code, f.cell) for f in findings}, findings
+    finding = next(f for f in findings if f.code == code and f.cell == cell)
+    assert finding.sheet == "Të dhënat"
+    assert finding.message("sq") and finding.message("en")
+    assert "{" not in finding.message("sq") + finding.message("en")
+
+
+def test_percentage_outside_0_100(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["ED05", "Shkalla neto", label, v, v, v]
+        for label, v in [("Gjithsej", 96.0), ("Femra", 104.2), ("Meshkuj", 95.5)]
+    ]
+    findings = findings_for(tmp_path, rows)
+    assert [(f.code, f.cell) for f in findings] == [
+        ("out-of-range", "D3"),
+        ("out-of-range", "E3"),
+        ("out-of-range", "F3"),
+    ]
+
+
+def test_rates_are_not_summed_as_partitions(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["ED05", "", label, v, v, v]
+        for label, v in [("Gjithsej", 96.0), ("Femra", 97.2), ("Meshkuj", 95.5)]
+    ]
+    assert findings_for(tmp_path, rows) == []
+
+
+def test_missing_breakdown_row_is_reported_once(tmp_path: Path) -> None:
+    rows = [row for row in em01_rows() if row[2] != "PAK"]
+    findings = findings_for(tmp_path, rows)
+    assert [(f.code, f.breakdown, f.year, f.cell) for f in findings] == [
+        ("missing-value", "pwd", None, None)
+    ]
+
+
+def test_unexpected_and_missing_years(tmp_path: Path) -> None:
+    rows = [[*row[:3], 1, *row[3:]] for row in em01_rows()]
+    header = [*HEADER[:3], 2011, *HEADER[3:]]
+    findings = findings_for(tmp_path, rows, header)
+    assert [(f.code, f.year) for f in findings] == [("unexpected-year", 2011)]
+    path = write_xlsx(tmp_path / "short.xlsx", [HEADER, *em01_rows()])
+    missing = validate([path], years=(2012, 2013, 2014, 2015)).findings
+    assert [(f.code, f.year) for f in missing] == [("missing-year", 2015)]
+
+
+def test_optional_breakdown_makes_a_missing_value_a_warning(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.yaml"
+    schema.write_text(
+        "indicators:\n"
+        "  - {code: EM01, area: EM, en: Registered unemployed, sq: Punëkërkues, unit: persons,\n"
+        "     type: count, partitions: [sex], subgroups: [youth, long_term, roma_egyptian, pwd],\n"
+        "     institution: employment_office, optional_breakdowns: [pwd]}\n",
+        encoding="utf-8",
+    )
+    rows = em01_rows()
+    set_value("PAK", 2012, None)(rows)
+    path = write_xlsx(tmp_path / "s.xlsx", [HEADER, *rows])
+    findings = validate([path], years=YEARS, schema=schema).findings
+    assert [(f.code, f.severity, f.cell) for f in findings] == [
+        ("missing-value", Severity.WARNING, "D8")
+    ]
+
+
+def test_every_check_declares_catalogued_codes() -> None:
+    from inclusionplan.catalogue import FINDING_TYPES_BY_CODE
+
+    for check in CHECKS:
+        assert check.codes
+        for code in check.codes:
+            assert code in FINDING_TYPES_BY_CODE, (type(check).__name__, code)

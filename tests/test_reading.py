@@ -1,0 +1,284 @@
+"""Reading every format and layout of submission-format.md into observations with cells."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from inclusionplan.observations import Observation, Submission
+from inclusionplan.reading import read_submission
+from inclusionplan.values import ValueStatus
+from tests.conftest import HEADER, YEARS, em01_rows, write_xlsx
+
+
+def cell_of(submission: Submission, code: str, label: str, year: int) -> Observation:
+    matches = [
+        o
+        for o in submission.observations
+        if o.code == code and o.breakdown_label == label and o.year == year
+    ]
+    assert len(matches) == 1, matches
+    return matches[0]
+
+
+def test_wide_layout_keeps_each_values_cell(make_xlsx: Callable[..., Path]) -> None:
+    submission = read_submission(make_xlsx())
+    assert [t.layout for t in submission.tables] == ["wide"]
+    female_2013 = cell_of(submission, "EM01", "Femra", 2013)
+    assert (female_2013.sheet, female_2013.row, female_2013.column) == ("Të dhënat", 3, 5)
+    assert female_2013.number == 45
+    assert len(submission.observations) == 7 * len(YEARS)
+
+
+def test_title_rows_and_institution_line_above_the_header(tmp_path: Path) -> None:
+    above = [["BASHKIA ELBASAN"], ["Institucioni:", "Zyra e Punës"], [], []]
+    path = write_xlsx(tmp_path / "s.xlsx", [HEADER, *em01_rows()], above=above)
+    submission = read_submission(path)
+    assert submission.institution_label == "Zyra e Punës"
+    assert submission.tables[0].header_row == 5
+    assert cell_of(submission, "EM01", "Gjithsej", 2012).row == 6
+
+
+def test_table_that_does_not_start_at_a1_keeps_true_cells(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, row in enumerate([HEADER, *em01_rows()], start=4):
+        for c, value in enumerate(row, start=3):
+            sheet.cell(r, c, value)
+    book.save(tmp_path / "offset.xlsx")
+    observation = cell_of(read_submission(tmp_path / "offset.xlsx"), "EM01", "Meshkuj", 2014)
+    assert (observation.row, observation.column) == (7, 8)
+
+
+def test_merged_and_blank_code_cells_inherit_the_code_above(tmp_path: Path) -> None:
+    rows = em01_rows()
+    for row in rows[1:]:
+        row[0] = row[1] = None
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [HEADER, *rows]:
+        sheet.append(row)
+    sheet.merge_cells("A2:A8")
+    book.save(tmp_path / "merged.xlsx")
+    submission = read_submission(tmp_path / "merged.xlsx")
+    assert {o.code for o in submission.observations} == {"EM01"}
+    assert cell_of(submission, "EM01", "PAK", 2012).row == 8
+
+
+def test_section_blank_and_source_rows_are_not_data(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["1. Punësimi"], *em01_rows()[:3], [], ["Burimi: Elbasan"]]
+    submission = read_submission(write_xlsx(tmp_path / "s.xlsx", [HEADER, *rows]))
+    assert {o.breakdown_label for o in submission.observations} == {
+        "Gjithsej",
+        "Femra",
+        "Meshkuj",
+    }
+
+
+def test_two_row_header_with_years_below_a_merged_label(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["Kodi", "Treguesi", "Ndarja", "Viti"],
+        [None, None, None, *YEARS],
+        *em01_rows(),
+    ]
+    submission = read_submission(write_xlsx(tmp_path / "s.xlsx", rows))
+    assert cell_of(submission, "EM01", "Femra", 2014).row == 4
+
+
+@pytest.mark.parametrize(
+    "years",
+    [
+        ["2012", "2013", "2014"],
+        ["Viti 2012", "Viti 2013", "Viti 2014"],
+        ["Year 2012", "Year 2013", "Year 2014"],
+    ],
+)
+def test_year_headers_as_people_write_them(tmp_path: Path, years: list[str]) -> None:
+    rows: list[list[object]] = [["Code", "Indicator", "Breakdown", *years], *em01_rows()]
+    submission = read_submission(write_xlsx(tmp_path / "s.xlsx", rows))
+    assert submission.tables[0].years == set(YEARS)
+
+
+def test_long_layout(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Kodi", "Ndarja", "Viti", "Vlera"]]
+    rows += [
+        ["EM01", label, year, value]
+        for label, values in [("Gjithsej", [1, 2, 3])]
+        for year, value in zip(YEARS, values, strict=True)
+    ]
+    submission = read_submission(write_xlsx(tmp_path / "long.xlsx", rows))
+    assert submission.tables[0].layout == "long"
+    observation = cell_of(submission, "EM01", "Gjithsej", 2013)
+    assert (observation.row, observation.column, observation.number) == (3, 4, 2)
+
+
+def test_formula_with_cached_value_counts_and_without_is_flagged(tmp_path: Path) -> None:
+    rows = [HEADER, ["EM01", "x", "Gjithsej", "=SUM(D3:D4)", 5, 6], ["EM01", "x", "Femra", 2, 3, 4]]
+    path = write_xlsx(tmp_path / "f.xlsx", rows)
+    without = read_submission(path)
+    assert cell_of(without, "EM01", "Gjithsej", 2012).status is ValueStatus.FORMULA
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"</f><v />", b"</f><v>2</v>")
+    cached = tmp_path / "cached.xlsx"
+    with zipfile.ZipFile(cached, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert cell_of(read_submission(cached), "EM01", "Gjithsej", 2012).number == 2
+
+
+def test_hidden_rows_and_sheets_are_read_and_reported(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [HEADER, *em01_rows()]:
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    hidden = book.create_sheet("Vjetër")
+    hidden.sheet_state = "hidden"
+    for row in [HEADER, ["EM02", "y", "Gjithsej", 1, 2, 3]]:
+        hidden.append(row)
+    book.save(tmp_path / "h.xlsx")
+    submission = read_submission(tmp_path / "h.xlsx")
+    assert cell_of(submission, "EM01", "Femra", 2012).number == 40
+    variants = sorted(
+        f.params["variant"] for f in submission.findings if f.code == "hidden-content"
+    )
+    assert variants == ["rows", "sheet"]
+
+
+def test_sheets_without_a_header_are_listed_not_silently_dropped(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Udhëzime"
+    book.active["A1"] = "Plotësoni tabelën"
+    data = book.create_sheet("Të dhënat")
+    for row in [HEADER, *em01_rows()]:
+        data.append(row)
+    book.save(tmp_path / "s.xlsx")
+    submission = read_submission(tmp_path / "s.xlsx")
+    assert [(f.code, f.sheet) for f in submission.findings] == [("sheet-skipped", "Udhëzime")]
+
+
+def test_analysis_sheet_becomes_sector_text(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    for row in [HEADER, *em01_rows()]:
+        book.active.append(row)
+    analysis = book.create_sheet("Analiza")
+    analysis["A1"] = "Papunësia bie."
+    book.save(tmp_path / "a.xlsx")
+    submission = read_submission(tmp_path / "a.xlsx")
+    assert [t.paragraphs for t in submission.texts] == [["Papunësia bie."]]
+    assert not submission.findings
+
+
+def test_xls(tmp_path: Path) -> None:
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Te dhenat")
+    for r, row in enumerate([HEADER, *em01_rows()]):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    book.save(str(tmp_path / "old.xls"))
+    submission = read_submission(tmp_path / "old.xls")
+    assert submission.format == "xls"
+    assert cell_of(submission, "EM01", "Femra", 2013).number == 45
+
+
+def test_ods(tmp_path: Path) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Të dhënat")
+    for row in [HEADER, *em01_rows()]:
+        table_row = TableRow()
+        for value in row:
+            if isinstance(value, int):
+                cell = TableCell(valuetype="float", value=value)
+            else:
+                cell = TableCell(valuetype="string")
+            cell.addElement(P(text=str(value)))
+            table_row.addElement(cell)
+        table.addElement(table_row)
+    document.spreadsheet.addElement(table)
+    document.save(str(tmp_path / "s.ods"))
+    submission = read_submission(tmp_path / "s.ods")
+    assert submission.format == "ods"
+    assert cell_of(submission, "EM01", "Meshkuj", 2014).number == 70
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"),
+    [(",", "utf-8"), (",", "utf-8-sig"), (";", "cp1252"), (";", "cp1250"), ("\t", "utf-8")],
+)
+def test_csv_encodings_and_separators(tmp_path: Path, delimiter: str, encoding: str) -> None:
+    lines = [delimiter.join(str(v) for v in row) for row in [HEADER, *em01_rows()]]
+    path = tmp_path / "s.csv"
+    path.write_bytes("\r\n".join(lines).encode(encoding))
+    submission = read_submission(path)
+    assert cell_of(submission, "EM01", "Romë dhe egjiptianë", 2013).number == 8
+
+
+def test_csv_with_decimal_commas_and_semicolons(tmp_path: Path) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("Kodi;Ndarja;2012;2013\nED05;Gjithsej;93,4;94,1\n", encoding="utf-8")
+    observation = cell_of(read_submission(path), "ED05", "Gjithsej", 2013)
+    assert (observation.number, observation.interpreted) == (94.1, True)
+
+
+def test_format_comes_from_the_bytes_not_the_name(
+    tmp_path: Path, make_xlsx: Callable[..., Path]
+) -> None:
+    renamed = tmp_path / "renamed.xls"
+    renamed.write_bytes(make_xlsx().read_bytes())
+    submission = read_submission(renamed)
+    assert submission.format == "xlsx"
+    assert submission.observations
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "reason"),
+    [
+        (b"", "empty.xlsx", "reason-empty"),
+        (b"PK\x03\x04garbage", "broken.xlsx", "reason-corrupt"),
+        (b"<html>not a workbook</html>", "page.xlsx", "reason-not-a-spreadsheet"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
+            "locked.xlsx",
+            "reason-password",
+        ),
+    ],
+)
+def test_unreadable_files_are_findings(
+    tmp_path: Path, content: bytes, name: str, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    submission = read_submission(path)
+    codes = [f.code for f in submission.findings]
+    assert codes == ["unreadable-file"]
+    assert submission.findings[0].params["reason"]["code"] == reason
+
+
+def test_truncated_workbook_is_unreadable(tmp_path: Path, make_xlsx: Callable[..., Path]) -> None:
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(make_xlsx().read_bytes()[:700])
+    assert [f.code for f in read_submission(path).findings] == ["unreadable-file"]
+
+
+def test_workbook_without_any_table_has_no_data_sheet(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "notes.xlsx", [["Shënime"], ["asgjë këtu"]])
+    assert [f.code for f in read_submission(path).findings] == ["sheet-skipped", "no-data-sheet"]
+
+
+def test_reading_never_changes_the_input(make_xlsx: Callable[..., Path]) -> None:
+    path = make_xlsx()
+    before = path.read_bytes()
+    read_submission(path)
+    assert path.read_bytes() == before

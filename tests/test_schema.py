@@ -1,0 +1,97 @@
+"""The built-in schema, user schemas that extend it, and errors that say where."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from inclusionplan.errors import SchemaError
+from inclusionplan.schema import builtin_schema, load_schema
+from inclusionplan.schemafile import builtin_schema_problems, schema_json_schema
+
+
+def test_builtin_schema_is_valid_and_complete() -> None:
+    assert builtin_schema_problems() == []
+    schema = builtin_schema()
+    assert len(schema.indicators) == 33
+    assert set(schema.areas) == {"CX", "SP", "EM", "ED", "HE", "HO", "HR"}
+    assert len(schema.institutions) == 14
+    assert schema.indicators["EM01"].breakdowns == (
+        "total",
+        "female",
+        "male",
+        "youth",
+        "long_term",
+        "roma_egyptian",
+        "pwd",
+    )
+    assert len(schema.rules) == 6
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("Gjithsejt", "total"),
+        ("GRA", "female"),
+        ("burra", "male"),
+        ("Zona Rurale", "rural"),
+        ("Rom dhe Egjiptian", "roma_egyptian"),
+        ("PAK", "pwd"),
+        ("Femije", "children"),
+        ("", "total"),
+    ],
+)
+def test_breakdown_labels_in_both_languages(label: str, key: str) -> None:
+    assert builtin_schema().breakdown_key(label) == key
+
+
+def test_user_schema_extends_and_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        "areas: [{key: TR, en: Transport, sq: Transporti}]\n"
+        "indicators:\n"
+        "  - {code: TR01, area: TR, en: Bus passes, sq: Karta autobusi, unit: persons,\n"
+        "     type: count, institution: social_services}\n"
+        "checks: {large_change: {threshold: 0.2, min_value: 5}}\n",
+        encoding="utf-8",
+    )
+    schema = load_schema(path)
+    assert "TR01" in schema.indicators and "EM01" in schema.indicators
+    assert schema.large_change.threshold == 0.2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "indicators:\n  - {code: EM01, area: EM, en: a, sq: b, unit: persons, type: counts,"
+            " institution: court}\n",
+            "indicators[0].type (line 2)",
+        ),
+        ("areas: [\n", "not valid YAML"),
+        ("- a list\n", "mapping"),
+        (
+            "indicators:\n  - {code: XX01, area: ZZ, en: a, sq: b, unit: persons, type: count,"
+            " institution: court}\n",
+            "area 'ZZ' is not defined",
+        ),
+        ("rules: [{left: EM01, operator: '<=', right: EM77}]\n", "unknown indicator EM77"),
+    ],
+)
+def test_broken_schema_names_file_place_and_problem(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SchemaError) as raised:
+        load_schema(path)
+    message = raised.value.message("en")
+    assert str(path) in message and expected in message
+
+
+def test_json_schema_export_describes_the_format() -> None:
+    document = json.loads(schema_json_schema())
+    assert document["title"] == "inclusionplan sector schema"
+    assert "indicators" in document["properties"]

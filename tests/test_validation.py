@@ -1,0 +1,118 @@
+"""Plan folders and batches: institutions, missing indicators and submissions, samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inclusionplan.errors import PlanConfigError, UsageError
+from inclusionplan.validation import validate
+from tests.conftest import HEADER, SAMPLES, em01_rows, write_xlsx
+
+PLAN = """\
+municipality: {sq: Bashkia Test, en: Test Municipality}
+title: {sq: Plani, en: Plan}
+period: 2016-2020
+data_years: 2012-2014
+baseline_year: 2014
+issue_date: 2016-11-24
+submissions:
+  - {institution: employment_office, file: punesia.xlsx}
+  - {institution: court, file: gjykata.xlsx}
+"""
+
+
+def make_plan(folder: Path, text: str = PLAN) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "plan.yaml").write_text(text, encoding="utf-8")
+    write_xlsx(folder / "punesia.xlsx", [HEADER, *em01_rows()])
+    return folder
+
+
+def test_plan_mode_reports_missing_indicators_and_submissions(tmp_path: Path) -> None:
+    report = validate([make_plan(tmp_path / "plan")])
+    codes = sorted({(f.code, f.indicator) for f in report.findings})
+    assert ("missing-submission", None) in codes
+    assert {c for c, i in codes if c == "missing-indicator"} == {"missing-indicator"}
+    missing = {i for c, i in codes if c == "missing-indicator"}
+    assert missing == {"EM02", "EM03", "EM05"}
+    employment = report.files[0]
+    assert employment.institution == "employment_office"
+    assert (employment.present, employment.expected) == (21, 21 + 4 * 3 + 3 * 3 + 3 * 3 + 0)
+
+
+def test_plan_with_unknown_institution_is_a_configuration_error(tmp_path: Path) -> None:
+    folder = make_plan(tmp_path / "p", PLAN.replace("court", "parliament"))
+    with pytest.raises(PlanConfigError, match="parliament"):
+        validate([folder])
+
+
+def test_plan_with_a_typo_names_the_place_and_line(tmp_path: Path) -> None:
+    folder = make_plan(tmp_path / "p", PLAN.replace("baseline_year: 2014", "baseline_yeer: 2014"))
+    with pytest.raises(PlanConfigError) as raised:
+        validate([folder])
+    assert "baseline_yeer (line 5)" in raised.value.message("en")
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError):
+        validate([tmp_path / "nope"])
+
+
+def test_institution_from_the_labelled_cell_or_file_name(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "a.xlsx", [HEADER, *em01_rows()], above=[["Institucioni: Zyra e Punës"]])
+    write_xlsx(tmp_path / "zyra_e_punes_2016.xlsx", [HEADER, *em01_rows()])
+    report = validate([tmp_path / "a.xlsx", tmp_path / "zyra_e_punes_2016.xlsx"])
+    assert [f.institution for f in report.files] == ["employment_office", "employment_office"]
+
+
+def test_elbasan_sample_is_complete_and_consistent() -> None:
+    report = validate([SAMPLES / "elbasan"])
+    assert report.valid
+    assert not [f for f in report.findings if f.severity.value != "info"]
+    assert len(report.files) >= 12
+    assert all(f.completeness == 1 for f in report.files)
+    formats = {f.format for f in report.files}
+    assert {"xlsx", "xls", "ods", "csv"} <= formats
+
+
+def test_elbasan_sample_covers_every_indicator_breakdown_and_year() -> None:
+    from inclusionplan.checks.context import CheckContext
+    from inclusionplan.reading import read_submission
+    from inclusionplan.schema import builtin_schema
+
+    schema = builtin_schema()
+    submissions = [
+        read_submission(path) for path in sorted((SAMPLES / "elbasan" / "submissions").iterdir())
+    ]
+    context = CheckContext.build(schema, range(2012, 2017), submissions)
+    expected = {
+        (i.code, b, y)
+        for i in schema.indicators.values()
+        for b in i.breakdowns
+        for y in range(2012, 2017)
+    }
+    assert expected <= set(context.numbers)
+
+
+def test_faulty_sample_shows_typical_mistakes() -> None:
+    report = validate([SAMPLES / "faulty"])
+    codes = {f.code for f in report.findings}
+    assert {
+        "partition-mismatch",
+        "missing-value",
+        "interpreted-text",
+        "unknown-breakdown",
+        "rule-violation",
+        "negative-value",
+        "not-a-whole-number",
+        "out-of-range",
+        "subgroup-exceeds-total",
+        "large-change",
+        "formula-without-value",
+        "missing-indicator",
+        "unreadable-file",
+        "missing-submission",
+    } <= codes
+    assert not report.valid
