@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from inclusionplan.checks.context import CheckContext
-from inclusionplan.findings import Finding
+from inclusionplan.findings import Finding, cell_name
+from inclusionplan.formatting import format_percent
 
 _OPERATORS = {
     "<=": float.__le__,
@@ -72,8 +73,6 @@ class RuleCheck:
     codes = ("rule-violation",)
 
     def run(self, context: CheckContext) -> Iterator[Finding]:
-        from inclusionplan.findings import cell_name
-
         for rule in context.schema.rules:
             compare = _OPERATORS[rule.operator]
             for (code, breakdown, year), left in context.numbers.items():
@@ -124,8 +123,6 @@ class LargeChangeCheck:
             base = previous if previous else current
             change = (current - previous) / base if base else 0.0
             if abs(change) > settings.threshold:
-                from inclusionplan.formatting import format_percent
-
                 yield value.finding(
                     "large-change",
                     change={lang: format_percent(change, lang) for lang in ("sq", "en")},

@@ -9,7 +9,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from inclusionplan.checks.context import CheckContext, Unresolved, names_param
-from inclusionplan.findings import Finding, Severity
+from inclusionplan.findings import Finding, Severity, cell_name
 from inclusionplan.labels import normalize_label
 from inclusionplan.observations import Submission
 
@@ -121,8 +121,6 @@ class DuplicateCheck:
     def run(self, context: CheckContext) -> Iterator[Finding]:
         for value, first in context.duplicates:
             place = first.observation
-            from inclusionplan.findings import cell_name
-
             where = f"{place.sheet}!{cell_name(place.row, place.column)}"
             if first.file != value.file:
                 where = f"{first.file} {where}"

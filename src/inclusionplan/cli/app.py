@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, TypeVar
@@ -96,7 +94,4 @@ _register()
 
 
 def main() -> None:
-    if os.environ.get("NO_COLOR") is not None:
-        os.environ.setdefault("TERM", "dumb")
     app(prog_name="inclusionplan")
-    sys.exit(0)

@@ -51,15 +51,13 @@ def schema_command(
     loaded = guarded(lambda: load_schema(schema), language, debug)
     from rich.table import Table
 
-    table = Table(title=None, show_lines=False)
-    for label in ("Kodi" if language == "sq" else "Code", "", "", "", "", ""):
-        table.add_column(label)
+    table = Table()
     headers = {
         "sq": ["Kodi", "Fusha", "Treguesi", "Njësia", "Ndarjet", "Institucioni"],
         "en": ["Code", "Area", "Indicator", "Unit", "Breakdowns", "Institution"],
     }[language]
-    for column, header in zip(table.columns, headers, strict=True):
-        column.header = header
+    for header in headers:
+        table.add_column(header, overflow="fold")
     for indicator in loaded.indicators.values():
         breakdowns = ", ".join(loaded.breakdown_label(b, language) for b in indicator.breakdowns)
         table.add_row(

@@ -53,15 +53,8 @@ def validate_command(
     from inclusionplan.years import parse_years
 
     language = lang.value
-
-    def run() -> object:
-        expected = parse_years(years) if years else None
-        return validate(paths, schema=schema, years=expected)
-
-    from inclusionplan.reports import Report
-
-    report = guarded(run, language, debug)
-    assert isinstance(report, Report)
+    expected = guarded(lambda: parse_years(years) if years else None, language, debug)
+    report = guarded(lambda: validate(paths, schema=schema, years=expected), language, debug)
     if report_format is ReportFormat.json:
         typer.echo(report.to_json(language), nl=False)
     else:
