@@ -116,3 +116,13 @@ def test_faulty_sample_shows_typical_mistakes() -> None:
         "missing-submission",
     } <= codes
     assert not report.valid
+
+
+def test_schema_option_applies_to_plan_folders_too(tmp_path: Path) -> None:
+    folder = make_plan(tmp_path / "p", PLAN.replace("court", "ombudsman"))
+    schema = tmp_path / "schema.yaml"
+    schema.write_text(
+        "institutions: {ombudsman: {en: Ombudsman, sq: Avokati i Popullit}}\n", encoding="utf-8"
+    )
+    report = validate([folder], schema=schema)
+    assert "missing-submission" in {f.code for f in report.findings}

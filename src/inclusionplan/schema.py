@@ -33,6 +33,10 @@ class Names:
     def get(self, lang: str) -> str:
         return self.sq if lang == "sq" else self.en
 
+    def as_param(self) -> dict[str, str]:
+        """As a message parameter: the catalogue picks the message's language."""
+        return {"sq": self.sq, "en": self.en}
+
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
@@ -44,14 +48,10 @@ class Indicator:
     institution: str
     partitions: tuple[tuple[str, tuple[str, ...]], ...]
     subgroups: tuple[str, ...]
+    breakdowns: tuple[str, ...]
+    """Every breakdown the indicator is collected for, total first."""
     optional: bool = False
     optional_breakdowns: frozenset[str] = frozenset()
-
-    @property
-    def breakdowns(self) -> tuple[str, ...]:
-        """Every breakdown the indicator is collected for, total first."""
-        parts = tuple(part for _, members in self.partitions for part in members)
-        return ("total", *parts, *self.subgroups)
 
     def is_optional(self, breakdown: str) -> bool:
         return self.optional or breakdown in self.optional_breakdowns
@@ -161,6 +161,11 @@ def compile_schema(data: Mapping[str, Any]) -> Schema:
     indicator_names: dict[str, str] = {}
     for spec in data.get("indicators", ()):
         code = spec["code"]
+        partitions_of = tuple(
+            (name, tuple(partitions[name]["parts"])) for name in spec.get("partitions", ())
+        )
+        subgroups = tuple(spec.get("subgroups", ()))
+        parts = tuple(part for _, members in partitions_of for part in members)
         indicators[code] = Indicator(
             code=code,
             area=spec["area"],
@@ -168,10 +173,9 @@ def compile_schema(data: Mapping[str, Any]) -> Schema:
             unit=_names(units[spec["unit"]]),
             type=spec["type"],
             institution=spec["institution"],
-            partitions=tuple(
-                (name, tuple(partitions[name]["parts"])) for name in spec.get("partitions", ())
-            ),
-            subgroups=tuple(spec.get("subgroups", ())),
+            partitions=partitions_of,
+            subgroups=subgroups,
+            breakdowns=("total", *parts, *subgroups),
             optional=bool(spec.get("optional", False)),
             optional_breakdowns=frozenset(spec.get("optional_breakdowns", ())),
         )

@@ -26,9 +26,9 @@ from inclusionplan.schema import Schema, load_schema
 class _Group:
     """Files checked together: one plan folder, or all loose inputs."""
 
+    schema: Schema
     files: list[tuple[Path, str]] = field(default_factory=list)
     institutions: dict[str, str | None] = field(default_factory=dict)
-    schema_path: Path | None = None
     years: tuple[int, ...] = ()
     plan_mode: bool = False
     missing: list[Finding] = field(default_factory=list)
@@ -41,13 +41,15 @@ def validate(
     years: Sequence[int] | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
-    """Read and check every submission under ``paths``; see the module docstring."""
-    groups = _groups(paths)
+    """Read and check every submission under ``paths``; see the module docstring.
+
+    ``schema`` replaces each plan's own schema (and the built-in one for loose files).
+    """
     file_reports: list[FileReport] = []
     findings: list[Finding] = []
     all_years: set[int] = set()
-    for group in groups:
-        group_schema = load_schema(schema or group.schema_path)
+    for group in _groups(paths, schema):
+        group_schema = group.schema
         submissions = [read_submission(path, name, limits) for path, name in group.files]
         group_years = tuple(years or group.years or _years_in(submissions))
         all_years.update(group_years)
@@ -62,21 +64,22 @@ def validate(
         for submission in submissions:
             findings.extend(submission.findings)
         findings.extend(run_checks(context))
-        file_reports.extend(_file_reports(context, group_schema))
+        file_reports.extend(_file_reports(context))
     return Report(files=file_reports, findings=findings, years=tuple(sorted(all_years)))
 
 
-def _groups(paths: Sequence[str | Path]) -> list[_Group]:
+def _groups(paths: Sequence[str | Path], schema_path: Path | None) -> list[_Group]:
     from inclusionplan.plan import is_plan_folder
 
-    loose = _Group()
+    override = load_schema(schema_path) if schema_path else None
+    loose = _Group(schema=override or load_schema())
     groups: list[_Group] = []
     for argument in paths:
         path = Path(argument)
         if not path.exists():
             raise UsageError("path-not-found", path=str(argument))
         if is_plan_folder(path):
-            groups.append(_plan_group(path))
+            groups.append(_plan_group(path, override))
         elif path.is_dir():
             found = sorted(_spreadsheets_in(path))
             if not found:
@@ -98,12 +101,12 @@ def _spreadsheets_in(folder: Path) -> Iterable[Path]:
             yield path
 
 
-def _plan_group(folder: Path) -> _Group:
+def _plan_group(folder: Path, override: Schema | None) -> _Group:
     from inclusionplan.plan import load_plan
 
     plan = load_plan(folder)
-    schema = load_schema(plan.schema_path)
-    group = _Group(schema_path=plan.schema_path, years=plan.years, plan_mode=True)
+    schema = override or load_schema(plan.schema_path)
+    group = _Group(schema=schema, years=plan.years, plan_mode=True)
     for index, entry in enumerate(plan.config.submissions):
         if entry.institution not in schema.institutions:
             raise PlanConfigError(
@@ -120,7 +123,7 @@ def _plan_group(folder: Path) -> _Group:
                     "missing-submission",
                     Severity.ERROR,
                     name,
-                    params={"institution": {"sq": names.sq, "en": names.en}, "path": name},
+                    params={"institution": names.as_param(), "path": name},
                 )
             )
             continue
@@ -150,19 +153,19 @@ def _institution_of(submission: Submission, schema: Schema) -> str | None:
     return best[1] if best else None
 
 
-def _file_reports(context: CheckContext, schema: Schema) -> list[FileReport]:
+def _file_reports(context: CheckContext) -> list[FileReport]:
     reports: list[FileReport] = []
     codes_in: dict[str, set[str]] = {}
     for value in context.values:
         codes_in.setdefault(value.file, set()).add(value.indicator.code)
     for submission in context.submissions:
         institution = context.institutions.get(submission.name)
-        names = schema.institutions.get(institution) if institution else None
+        names = context.schema.institutions.get(institution) if institution else None
         report = FileReport(
             file=submission.name,
             format=submission.format,
             institution=institution or submission.institution_label,
-            institution_name={"sq": names.sq, "en": names.en} if names else None,
+            institution_name=names.as_param() if names else None,
         )
         expected = _expected_keys(context, codes_in.get(submission.name, set()), institution)
         report.expected = len(expected)

@@ -28,17 +28,12 @@ class Value:
     def key(self) -> Key:
         return (self.indicator.code, self.breakdown, self.observation.year)
 
-    @property
-    def number(self) -> float | None:
-        observation = self.observation
-        return observation.number if observation.status is ValueStatus.NUMBER else None
-
     def finding(self, code: str, severity: Severity | None = None, **params: object) -> Finding:
         from inclusionplan.catalogue import FINDING_TYPES_BY_CODE
 
         observation = self.observation
         if self.breakdown_names is not None:
-            params = {"breakdown": names_param(self.breakdown_names), **params}
+            params = {"breakdown": self.breakdown_names.as_param(), **params}
         return Finding(
             code=code,
             severity=severity or FINDING_TYPES_BY_CODE[code].severity,
@@ -145,11 +140,6 @@ class CheckContext:
     def number(self, code: str, breakdown: str, year: int) -> float | None:
         value = self.numbers.get((code, breakdown, year))
         return value.observation.number if value is not None else None
-
-
-def names_param(names: Names) -> dict[str, str]:
-    """A name as a message parameter: the catalogue picks the message's language."""
-    return {"sq": names.sq, "en": names.en}
 
 
 def _finding_value(raw: object) -> str | float | None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from inclusionplan.checks.context import CheckContext, Unresolved, names_param
+from inclusionplan.checks.context import CheckContext, Unresolved
 from inclusionplan.findings import Finding, Severity, cell_name
 from inclusionplan.labels import normalize_label
 from inclusionplan.observations import Submission
@@ -98,7 +98,7 @@ class NameCheck:
             if _resembles(normalized, value.indicator.names.sq, value.indicator.names.en):
                 continue
             finding = value.finding(
-                "name-mismatch", name=name, expected=names_param(value.indicator.names)
+                "name-mismatch", name=name, expected=value.indicator.names.as_param()
             )
             yield replace(finding, column=observation.name_column, year=None, value=name)
 
@@ -179,7 +179,7 @@ class CompletenessCheck:
             sheet = first_sheet[(file, code)]
             for breakdown in indicator.breakdowns:
                 severity = Severity.WARNING if indicator.is_optional(breakdown) else Severity.ERROR
-                label = names_param(context.schema.breakdown_names[breakdown])
+                label = context.schema.breakdown_names[breakdown].as_param()
                 if (code, breakdown) not in observed[file]:
                     yield Finding(
                         "missing-value",
@@ -224,7 +224,7 @@ class CompletenessCheck:
                     submissions[0].name,
                     indicator=indicator.code,
                     params={
-                        "institution": names_param(names) if names else institution,
-                        "indicator_name": names_param(indicator.names),
+                        "institution": names.as_param() if names else institution,
+                        "indicator_name": indicator.names.as_param(),
                     },
                 )
