@@ -12,8 +12,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from inclusionplan.errors import PlanConfigError
 from inclusionplan.years import parse_years
 
-PLAN_FILE = "plan.yaml"
-
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -76,14 +74,10 @@ class Plan:
         return self.folder / str(name)
 
 
-def is_plan_folder(path: Path) -> bool:
-    return path.is_dir() and (path / PLAN_FILE).is_file()
-
-
 def load_plan(folder: Path) -> Plan:
     from inclusionplan.yamldoc import validate_yaml
 
-    config_path = folder / PLAN_FILE
+    config_path = folder / "plan.yaml"
     try:
         text = config_path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

@@ -21,6 +21,8 @@ from inclusionplan.reading import DEFAULT_LIMITS, SPREADSHEET_SUFFIXES, Limits, 
 from inclusionplan.reports import FileReport, Report
 from inclusionplan.schema import Schema, load_schema
 
+PLAN_FILE = "plan.yaml"  # the plan module (and pydantic) loads only when a folder has one
+
 
 @dataclass
 class _Group:
@@ -69,8 +71,6 @@ def validate(
 
 
 def _groups(paths: Sequence[str | Path], schema_path: Path | None) -> list[_Group]:
-    from inclusionplan.plan import is_plan_folder
-
     override = load_schema(schema_path) if schema_path else None
     loose = _Group(schema=override or load_schema())
     groups: list[_Group] = []
@@ -78,7 +78,7 @@ def _groups(paths: Sequence[str | Path], schema_path: Path | None) -> list[_Grou
         path = Path(argument)
         if not path.exists():
             raise UsageError("path-not-found", path=str(argument))
-        if is_plan_folder(path):
+        if (path / PLAN_FILE).is_file():
             groups.append(_plan_group(path, override))
         elif path.is_dir():
             found = sorted(_spreadsheets_in(path))

@@ -6,6 +6,7 @@ cannot be read is a finding (``unreadable-file``) with a plain reason, never an 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
 from dataclasses import dataclass
@@ -47,8 +48,9 @@ def read_submission(
     submission = Submission(path=path, name=display, format=path.suffix.lower().lstrip("."))
     try:
         data = _read_bytes(path, limits)
-        submission.format = sniff_format(data, path.suffix.lower())
-        _read_into(submission, data, limits)
+        with _open_zip(data) as archive:
+            submission.format = sniff_format(data, path.suffix.lower(), archive)
+            _read_into(submission, data, archive, limits)
     except UnreadableError as problem:
         submission.findings.append(_unreadable(display, problem.reason))
     except Exception as error:  # calamine and zipfile raise many kinds on damaged files
@@ -78,14 +80,20 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
     return data
 
 
-def sniff_format(data: bytes, suffix: str) -> str:
+def _open_zip(data: bytes) -> contextlib.AbstractContextManager[zipfile.ZipFile | None]:
+    """The zip archive of an xlsx or ods, opened once for sniffing, limits and scanning."""
+    if not data.startswith(_ZIP):
+        return contextlib.nullcontext()
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise UnreadableError("reason-corrupt") from None
+
+
+def sniff_format(data: bytes, suffix: str, archive: zipfile.ZipFile | None = None) -> str:
     """The real format of the bytes: xlsx, ods, xls or csv; anything else is refused."""
-    if data.startswith(_ZIP):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
-        except zipfile.BadZipFile:
-            raise UnreadableError("reason-corrupt") from None
+    if archive is not None:
+        names = set(archive.namelist())
         if "xl/workbook.xml" in names:
             return "xlsx"
         if "xl/workbook.bin" in names:
@@ -102,7 +110,9 @@ def sniff_format(data: bytes, suffix: str) -> str:
     raise UnreadableError("reason-not-a-spreadsheet")
 
 
-def _read_into(submission: Submission, data: bytes, limits: Limits) -> None:
+def _read_into(
+    submission: Submission, data: bytes, archive: zipfile.ZipFile | None, limits: Limits
+) -> None:
     if submission.format == "csv":
         from inclusionplan.reading.csvfile import UnknownEncodingError, read_rows
         from inclusionplan.reading.tables import read_table
@@ -138,11 +148,10 @@ def _read_into(submission: Submission, data: bytes, limits: Limits) -> None:
 
     facts: WorkbookFacts | None = None
     try:
-        if submission.format == "xlsx":
-            facts = scan_xlsx(io.BytesIO(data), limits.max_unpacked_bytes)
-        elif submission.format == "ods":
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                check_unpacked_size(archive, limits.max_unpacked_bytes)
+        if archive is not None:
+            check_unpacked_size(archive, limits.max_unpacked_bytes)
+        if archive is not None and submission.format == "xlsx":
+            facts = scan_xlsx(archive)
     except TooLargeError as too_large:
         raise UnreadableError("reason-too-large", limit_mb=too_large.limit_bytes // 2**20) from None
     read_workbook(data, submission, facts)

@@ -11,13 +11,14 @@ import html
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import IO
 
 _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
-_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)', re.DOTALL)
-_VALUE = re.compile(rb"<v>[^<]")
+# A cell whose content starts with a formula, and its cached value when there is one.
+_FORMULA_CELL = re.compile(
+    rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>/]*>\s*<f\b(?:[^>]*/>|[^>]*>[^<]*</f>)\s*(<v>[^<])?'
+)
 _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
 _HIDDEN_COL = re.compile(
     rb'<col\b[^>]*?\bmin="(\d+)"[^>]*?\bmax="(\d+)"[^>]*?\bhidden="(?:1|true)"'
@@ -54,31 +55,31 @@ def check_unpacked_size(archive: zipfile.ZipFile, limit_bytes: int) -> None:
         raise TooLargeError(limit_bytes)
 
 
-def scan_xlsx(source: IO[bytes], limit_bytes: int) -> WorkbookFacts:
-    with zipfile.ZipFile(source) as archive:
-        check_unpacked_size(archive, limit_bytes)
-        names = set(archive.namelist())
-        workbook = archive.read("xl/workbook.xml")
-        rels = (
-            archive.read("xl/_rels/workbook.xml.rels")
-            if "xl/_rels/workbook.xml.rels" in names
-            else b""
-        )
-        targets: dict[bytes, str] = {}
-        for match in _REL.finditer(rels):
-            attrs = dict(_ATTR.findall(match.group(1)))
-            target = attrs.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
-            if not target.startswith("xl/"):
-                target = "xl/" + target
-            targets[attrs.get(b"Id", b"")] = target
-        facts = WorkbookFacts()
-        for raw_name, rel_id in _SHEET.findall(workbook):
-            part = targets.get(rel_id)
-            if part is None or part not in names:
-                continue
-            name = html.unescape(raw_name.decode("utf-8", "replace"))
-            facts.sheets[name] = _scan_sheet(archive.read(part))
-        return facts
+def scan_xlsx(archive: zipfile.ZipFile) -> WorkbookFacts:
+    """Formulas without values and hidden rows and columns, per sheet name.
+
+    Call ``check_unpacked_size`` first: this reads every sheet part.
+    """
+    names = set(archive.namelist())
+    workbook = archive.read("xl/workbook.xml")
+    rels = (
+        archive.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in names else b""
+    )
+    targets: dict[bytes, str] = {}
+    for match in _REL.finditer(rels):
+        attrs = dict(_ATTR.findall(match.group(1)))
+        target = attrs.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
+        if not target.startswith("xl/"):
+            target = "xl/" + target
+        targets[attrs.get(b"Id", b"")] = target
+    facts = WorkbookFacts()
+    for raw_name, rel_id in _SHEET.findall(workbook):
+        part = targets.get(rel_id)
+        if part is None or part not in names:
+            continue
+        name = html.unescape(raw_name.decode("utf-8", "replace"))
+        facts.sheets[name] = _scan_sheet(archive.read(part))
+    return facts
 
 
 def _scan_sheet(xml: bytes) -> SheetFacts:
@@ -86,8 +87,8 @@ def _scan_sheet(xml: bytes) -> SheetFacts:
     if b"<f" in xml:
         facts.formulas_without_value = frozenset(
             (int(row), column_number(letters))
-            for letters, row, content in _CELL.findall(xml)
-            if b"<f" in content and not _VALUE.search(content)
+            for letters, row, value in _FORMULA_CELL.findall(xml)
+            if not value
         )
     if b"hidden=" in xml:
         facts.hidden_rows = tuple(int(r) for r in _HIDDEN_ROW.findall(xml))

@@ -231,14 +231,16 @@ class _RowReader:
         self.findings: list[Finding] = []
         self.current_code = ""
         self.current_name = ""
+        self.name_column = None if header.name is None else header.name + self.column_offset
 
     def _text(self, row: Sequence[object], column: int | None) -> str:
         if column is None or column >= len(row):
             return ""
         return cell_text(row[column])
 
-    def _identify(self, row: Sequence[object], has_values: bool) -> tuple[str, str] | None:
-        """The (code, name) a row is about, or None for blank, section and source rows."""
+    def _identify(self, row: Sequence[object], has_values: bool) -> tuple[str, str, str] | None:
+        """The (code, name, breakdown label) a row is about, or None for blank, section and
+        source rows."""
         code_text = self._text(row, self.header.code)
         name = self._text(row, self.header.name)
         breakdown = self._text(row, self.header.breakdown)
@@ -246,31 +248,39 @@ class _RowReader:
             code = indicator_code(code_text)
             if code is not None:
                 self.current_code, self.current_name = code, name
-                return code, name
+                return code, name, breakdown
             if not has_values and not breakdown:
                 self.current_code = self.current_name = ""
                 return None
             self.current_code, self.current_name = code_text, name
-            return code_text, name
+            return code_text, name, breakdown
         if not has_values and not breakdown:
             return None
-        return self.current_code, name or self.current_name
+        return self.current_code, name or self.current_name, breakdown
 
     def _observe(
-        self, row: Sequence[object], index: int, column: int, year: int, code: str, name: str
+        self,
+        row: Sequence[object],
+        index: int,
+        column: int,
+        year: int,
+        identity: tuple[str, str, str],
     ) -> None:
+        code, name, breakdown = identity
         value = row[column] if column < len(row) else ""
         sheet_row, sheet_column = index + self.row_offset, column + self.column_offset
-        name_column = None if self.header.name is None else self.header.name + self.column_offset
-        cell = read_value(value)
-        if cell is EMPTY and (sheet_row, sheet_column) in self.formulas:
-            status, number, interpreted = ValueStatus.FORMULA, None, False
+        if value.__class__ is float:  # the common case, without a call
+            status, number, interpreted = ValueStatus.NUMBER, value, False
         else:
-            status, number, interpreted = cell.status, cell.number, cell.interpreted
+            cell = read_value(value)
+            if cell is EMPTY and (sheet_row, sheet_column) in self.formulas:
+                status, number, interpreted = ValueStatus.FORMULA, None, False
+            else:
+                status, number, interpreted = cell.status, cell.number, cell.interpreted
         self.observations.append(
             Observation(
                 code=code,
-                breakdown_label=self._text(row, self.header.breakdown),
+                breakdown_label=breakdown,
                 year=year,
                 raw=value,
                 status=status,
@@ -280,7 +290,7 @@ class _RowReader:
                 row=sheet_row,
                 column=sheet_column,
                 name=name,
-                name_column=name_column,
+                name_column=self.name_column,
             )
         )
 
@@ -294,9 +304,8 @@ class _RowReader:
             identity = self._identify(row, has_values)
             if identity is None:
                 continue
-            code, name = identity
             for column, year in year_columns.items():
-                self._observe(row, index, column, year, code, name)
+                self._observe(row, index, column, year, identity)
 
     def read_long(self, grid: Grid) -> None:
         year_column, value_column = self.header.year, self.header.value
@@ -307,7 +316,7 @@ class _RowReader:
             identity = self._identify(row, has_values)
             if identity is None:
                 continue
-            code, name = identity
+            code = identity[0]
             raw_year = row[year_column] if year_column < len(row) else ""
             year = parse_year(raw_year)
             if year is None:
@@ -325,4 +334,4 @@ class _RowReader:
                     )
                 )
                 continue
-            self._observe(row, index, value_column, year, code, name)
+            self._observe(row, index, value_column, year, identity)
