@@ -282,3 +282,30 @@ def test_reading_never_changes_the_input(make_xlsx: Callable[..., Path]) -> None
     before = path.read_bytes()
     read_submission(path)
     assert path.read_bytes() == before
+
+
+def test_xlsm_is_read_like_xlsx(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "makro.xlsm", [HEADER, *em01_rows()])
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"spreadsheetml.sheet.main+xml", b"sheet.macroEnabled.main+xml"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    submission = read_submission(path)
+    assert submission.format == "xlsx"
+    assert cell_of(submission, "EM01", "Femra", 2014).number == 50
+
+
+def test_hidden_columns_are_reported_by_letter(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    for row in [HEADER, *em01_rows()]:
+        book.active.append(row)
+    book.active.column_dimensions["B"].hidden = True
+    book.save(tmp_path / "c.xlsx")
+    submission = read_submission(tmp_path / "c.xlsx")
+    hidden = [f for f in submission.findings if f.code == "hidden-content"]
+    assert [(f.params["variant"], f.params["items"]) for f in hidden] == [("columns", "B")]
+    assert "B" in hidden[0].message("en")

@@ -19,10 +19,10 @@ _ATTR = re.compile(rb'(\w+)="([^"]*)"')
 _FORMULA_CELL = re.compile(
     rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>/]*>\s*<f\b(?:[^>]*/>|[^>]*>[^<]*</f>)\s*(<v>[^<])?'
 )
-_HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
-_HIDDEN_COL = re.compile(
-    rb'<col\b[^>]*?\bmin="(\d+)"[^>]*?\bmax="(\d+)"[^>]*?\bhidden="(?:1|true)"'
-)
+# Rows and column ranges with a hidden attribute; attribute order varies by producer.
+_HIDDEN_ROW = re.compile(rb"<row\b([^>]*\bhidden=[^>]*)>")
+_HIDDEN_COL = re.compile(rb"<col\b([^>]*\bhidden=[^>]*)>")
+_HIDDEN_TRUE = (b"1", b"true")
 
 
 class TooLargeError(Exception):
@@ -91,9 +91,17 @@ def _scan_sheet(xml: bytes) -> SheetFacts:
             if not value
         )
     if b"hidden=" in xml:
-        facts.hidden_rows = tuple(int(r) for r in _HIDDEN_ROW.findall(xml))
+        rows: list[int] = []
+        for attributes in _HIDDEN_ROW.findall(xml):
+            values = dict(_ATTR.findall(attributes))
+            if values.get(b"hidden") in _HIDDEN_TRUE and values.get(b"r", b"").isdigit():
+                rows.append(int(values[b"r"]))
         columns: list[int] = []
-        for low, high in _HIDDEN_COL.findall(xml):
-            columns.extend(range(int(low), min(int(high), 16384) + 1))
+        for attributes in _HIDDEN_COL.findall(xml):
+            values = dict(_ATTR.findall(attributes))
+            low, high = values.get(b"min", b""), values.get(b"max", b"")
+            if values.get(b"hidden") in _HIDDEN_TRUE and low.isdigit() and high.isdigit():
+                columns.extend(range(int(low), min(int(high), 16384) + 1))
+        facts.hidden_rows = tuple(rows)
         facts.hidden_columns = tuple(columns)
     return facts
