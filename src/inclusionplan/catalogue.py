@@ -452,6 +452,25 @@ MESSAGES: Mapping[str, Text] = {
         "{path} has no plan.yaml configuration file.",
     ),
     "plan-invalid": _t("{path}: {place}: {problem}", "{path}: {place}: {problem}"),
+    "template-error": _t(
+        "Shablloni {template} nuk mund të përdoret ({place}): {problem}",
+        "The template {template} cannot be used ({place}): {problem}",
+    ),
+    "render-blocked": _t(
+        "Të dhënat kanë {errors} gabime; korrigjojini, ose përdorni --allow-errors për një "
+        "projekt të shënuar si i tillë.",
+        "The data have {errors} errors; correct them, or use --allow-errors for a document "
+        "marked as a draft.",
+    ),
+    "pdf-converter-missing": _t(
+        "PDF-ja kërkon LibreOffice (soffice), që nuk u gjet. Instalojeni, ose hiqni --pdf.",
+        "The PDF needs LibreOffice (soffice), which was not found. Install it, or drop --pdf.",
+    ),
+    "pdf-failed": _t(
+        "LibreOffice nuk e ktheu dokumentin në PDF ({detail}).",
+        "LibreOffice could not convert the document to PDF ({detail}).",
+    ),
+    "render-done": _t("U shkrua {path}", "Wrote {path}"),
     # -- labels used by reports
     "label-file": _t("Skedari", "File"),
     "label-institution": _t("Institucioni", "Institution"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inclusionplan.checks import CheckContext, run_checks
 from inclusionplan.errors import PlanConfigError, UsageError
@@ -20,6 +21,10 @@ from inclusionplan.observations import Submission
 from inclusionplan.reading import DEFAULT_LIMITS, SPREADSHEET_SUFFIXES, Limits, read_submission
 from inclusionplan.reports import FileReport, Report
 from inclusionplan.schema import Schema, load_schema
+
+if TYPE_CHECKING:
+    from inclusionplan.dataset import Dataset
+    from inclusionplan.plan import Plan
 
 PLAN_FILE = "plan.yaml"  # the plan module (and pydantic) loads only when a folder has one
 
@@ -36,6 +41,15 @@ class _Group:
     missing: list[Finding] = field(default_factory=list)
 
 
+@dataclass
+class CheckedGroup:
+    """One group after checking: its context (for the data set), findings and files."""
+
+    context: CheckContext
+    findings: list[Finding]
+    files: list[FileReport]
+
+
 def validate(
     paths: Sequence[str | Path],
     *,
@@ -47,27 +61,56 @@ def validate(
 
     ``schema`` replaces each plan's own schema (and the built-in one for loose files).
     """
-    file_reports: list[FileReport] = []
-    findings: list[Finding] = []
-    all_years: set[int] = set()
-    for group in _groups(paths, schema):
-        group_schema = group.schema
-        submissions = [read_submission(path, name, limits) for path, name in group.files]
-        group_years = tuple(years or group.years or _years_in(submissions))
-        all_years.update(group_years)
-        institutions = {
-            s.name: group.institutions.get(s.name) or _institution_of(s, group_schema)
-            for s in submissions
-        }
-        context = CheckContext.build(
-            group_schema, group_years, submissions, institutions, group.plan_mode
-        )
-        findings.extend(group.missing)
-        for submission in submissions:
-            findings.extend(submission.findings)
-        findings.extend(run_checks(context))
-        file_reports.extend(_file_reports(context))
-    return Report(files=file_reports, findings=findings, years=tuple(sorted(all_years)))
+    return merge_report(check_paths(paths, schema=schema, years=years, limits=limits))
+
+
+def validate_plan(folder: Path, *, schema: Path | None = None) -> tuple[Report, Dataset, Plan]:
+    """A plan folder's report, its merged data set and its configuration, for documents."""
+    from inclusionplan.dataset import Dataset
+    from inclusionplan.plan import load_plan
+
+    if not (folder / PLAN_FILE).is_file():
+        from inclusionplan.errors import PlanConfigError
+
+        raise PlanConfigError("plan-not-found", path=str(folder))
+    plan = load_plan(folder)
+    (group,) = check_paths([folder], schema=schema)
+    return merge_report([group]), Dataset.from_context(group.context), plan
+
+
+def merge_report(groups: Sequence[CheckedGroup]) -> Report:
+    return Report(
+        files=[f for group in groups for f in group.files],
+        findings=[f for group in groups for f in group.findings],
+        years=tuple(sorted({y for group in groups for y in group.context.years})),
+    )
+
+
+def check_paths(
+    paths: Sequence[str | Path],
+    *,
+    schema: Path | None = None,
+    years: Sequence[int] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> list[CheckedGroup]:
+    return [_check(group, years, limits) for group in _groups(paths, schema)]
+
+
+def _check(group: _Group, years: Sequence[int] | None, limits: Limits) -> CheckedGroup:
+    submissions = [read_submission(path, name, limits) for path, name in group.files]
+    group_years = tuple(years or group.years or _years_in(submissions))
+    institutions = {
+        s.name: group.institutions.get(s.name) or _institution_of(s, group.schema)
+        for s in submissions
+    }
+    context = CheckContext.build(
+        group.schema, group_years, submissions, institutions, group.plan_mode
+    )
+    findings = list(group.missing)
+    for submission in submissions:
+        findings.extend(submission.findings)
+    findings.extend(run_checks(context))
+    return CheckedGroup(context=context, findings=findings, files=_file_reports(context))
 
 
 def _groups(paths: Sequence[str | Path], schema_path: Path | None) -> list[_Group]:

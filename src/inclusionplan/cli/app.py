@@ -43,10 +43,20 @@ DebugOption = Annotated[
 T = TypeVar("T")
 
 
-def guarded(call: Callable[[], T], lang: str, debug: bool) -> T:
-    """Run a library call; its typed errors become one-line messages, never tracebacks."""
+def guarded(
+    call: Callable[[], T],
+    lang: str,
+    debug: bool,
+    passthrough: tuple[type[Exception], ...] = (),
+) -> T:
+    """Run a library call; its typed errors become one-line messages, never tracebacks.
+
+    Errors in ``passthrough`` reach the caller, which shows them its own way.
+    """
     try:
         return call()
+    except passthrough:
+        raise
     except InclusionPlanError as error:
         typer.echo(error.message(lang), err=True)
         raise typer.Exit(EXIT_USAGE) from None
@@ -83,9 +93,10 @@ def root(
 
 
 def _register() -> None:
-    from inclusionplan.cli import codes, schema, validate
+    from inclusionplan.cli import codes, render, schema, validate
 
     validate.register(app)
+    render.register(app)
     schema.register(app)
     codes.register(app)
 

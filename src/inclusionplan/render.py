@@ -1,0 +1,362 @@
+"""Rendering the plan document: validated data + a Word template -> a .docx (and a PDF).
+
+Templates render in Jinja's sandbox with autoescaping and strict undefined variables:
+every value placed in the document is escaped, a template cannot reach Python
+internals, and a misspelt variable is an error that names the template and the place.
+The output is deterministic (fixed zip timestamps and document properties from the
+plan's issue date) and written atomically.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from inclusionplan.errors import InclusionPlanError, UsageError
+from inclusionplan.output import write_atomic
+from inclusionplan.reports import Report
+
+DEFAULT_TEMPLATE = "plan.docx"
+TEMPLATE_FILES = (DEFAULT_TEMPLATE, "texts.sq.yaml", "texts.en.yaml")
+CHART_WIDTH_CM = 16.0
+# Characters XML 1.0 forbids; removed from every value placed in the document.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class TemplateRenderError(InclusionPlanError, ValueError):
+    """A template that cannot render: Jinja syntax, an unknown variable, a forbidden access."""
+
+    code = "template-error"
+
+
+class DataNotValidError(InclusionPlanError):
+    """The plan's data have errors and the caller did not allow a draft."""
+
+    code = "render-blocked"
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        super().__init__(errors=report.summary()["errors"])
+
+
+class ConverterMissingError(InclusionPlanError, RuntimeError):
+    code = "pdf-converter-missing"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a render wrote, and how its time was spent (for the benchmark)."""
+
+    docx: Path
+    pdf: Path | None
+    report: Report
+    seconds: float
+    chart_seconds: float
+
+
+def default_template_path() -> Path:
+    return Path(str(resources.files("inclusionplan.templates").joinpath(DEFAULT_TEMPLATE)))
+
+
+def export_templates(folder: Path) -> list[Path]:
+    """Copy the default template and texts to ``folder`` for editing."""
+    source = resources.files("inclusionplan.templates")
+    written = []
+    for name in TEMPLATE_FILES:
+        target = folder / name
+        write_atomic(target, source.joinpath(name).read_bytes())
+        written.append(target)
+    return written
+
+
+def render_plan(
+    folder: Path,
+    *,
+    output: Path | None = None,
+    lang: str | None = None,
+    template: Path | None = None,
+    allow_errors: bool = False,
+    pdf: bool = False,
+    schema: Path | None = None,
+    jobs: int | None = None,
+) -> Rendered:
+    """Validate the plan folder, then write its document; see the module docstring.
+
+    Raises ``DataNotValidError`` when the data have errors and ``allow_errors`` is off.
+    """
+    from inclusionplan.validation import validate_plan
+
+    started = time.perf_counter()
+    report, dataset, plan = validate_plan(folder, schema=schema)
+    if not report.valid and not allow_errors:
+        raise DataNotValidError(report)
+    language = lang or plan.config.language
+    target = output or Path(default_file_name(folder.resolve().name, language))
+    template_path = template or default_template_path()
+    _refuse_overwriting_inputs(target, folder, plan.config.submissions)
+
+    from docx.shared import Cm
+    from docxtpl import InlineImage
+
+    from inclusionplan.charts import draw_all
+    from inclusionplan.plan_document import build_context, chart_requests, load_texts
+
+    document = _open_template(template_path)
+
+    def image(png: bytes) -> object:
+        return InlineImage(document, io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
+
+    texts = load_texts(plan, language)
+    chart_started = time.perf_counter()
+    charts = draw_all(chart_requests(dataset, language), jobs)
+    chart_seconds = time.perf_counter() - chart_started
+    context = build_context(plan, report, dataset, language, texts, image, charts)
+    _render(document, context, template_path)
+    fit_tables(document.docx)
+    _set_properties(document, context, plan.config.issue_date)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = normalize_docx(buffer.getvalue(), plan.config.issue_date.timetuple()[:6])
+    write_atomic(target, data)
+    pdf_path = convert_to_pdf(target) if pdf else None
+    return Rendered(
+        docx=target,
+        pdf=pdf_path,
+        report=report,
+        seconds=time.perf_counter() - started,
+        chart_seconds=chart_seconds,
+    )
+
+
+def default_file_name(name: str, lang: str) -> str:
+    """``elbasan-plan-sq.docx`` for the plan folder ``elbasan``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "plan"
+    return f"{slug}-plan-{lang}.docx"
+
+
+def _refuse_overwriting_inputs(target: Path, folder: Path, submissions: Any) -> None:
+    inputs = {(folder / entry.file).resolve() for entry in submissions}
+    inputs.add((folder / "plan.yaml").resolve())
+    if target.resolve() in inputs:
+        raise UsageError(detail=f"{target} is an input of the plan; choose another output")
+
+
+def _open_template(path: Path) -> Any:
+    from docxtpl import DocxTemplate
+
+    if not path.is_file():
+        raise TemplateRenderError(template=str(path), place="-", problem="file not found")
+    try:
+        template = DocxTemplate(str(path))
+        template.init_docx()
+    except Exception as error:  # python-docx raises several kinds on a non-docx file
+        raise TemplateRenderError(
+            template=str(path), place="-", problem=f"not a Word document ({type(error).__name__})"
+        ) from None
+    return template
+
+
+def _environment() -> Any:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    def finalize(value: object) -> object:
+        if isinstance(value, str):
+            return _FORBIDDEN.sub("", value)
+        return value
+
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=finalize)
+
+
+def _render(document: Any, context: dict[str, Any], template_path: Path) -> None:
+    from jinja2 import TemplateError
+    from jinja2.exceptions import SecurityError
+
+    try:
+        document.render(context, jinja_env=_environment(), autoescape=True)
+    except (TemplateError, SecurityError) as error:
+        around = " / ".join(t.strip() for t in getattr(error, "docx_context", []) if t.strip())
+        place = f"near «{around[:160]}»" if around else "-"
+        raise TemplateRenderError(
+            template=str(template_path), place=place, problem=str(error.message or error)
+        ) from None
+
+
+def fit_tables(docx: Any) -> None:
+    """Fit every table to the text width of its section, columns weighted by content.
+
+    Loops over columns ({%tc %}) change how many there are; without this, cells keep the
+    template's widths and a table with more years runs off the page.
+    """
+    from docx.oxml.ns import qn
+
+    body = docx.element.body
+    sections = list(docx.sections)
+    section_index = 0
+    for child in body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            section = sections[min(section_index, len(sections) - 1)]
+            width = section.page_width - section.left_margin - section.right_margin
+            _fit_table(child, int(width / 635))  # EMU -> twentieths of a point
+        elif child.tag == qn("w:p") and child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            section_index += 1
+
+
+def _fit_table(table: Any, width: int) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rows = [
+        [(_span(cell), cell) for cell in row.findall(qn("w:tc"))]
+        for row in table.findall(qn("w:tr"))
+    ]
+    columns = max((sum(span for span, _ in row) for row in rows), default=0)
+    if not columns:
+        return
+    widths = _column_widths(rows, columns, width)
+    grid = table.find(qn("w:tblGrid"))
+    for column in grid.findall(qn("w:gridCol")):
+        grid.remove(column)
+    for cell_width in widths:
+        column = OxmlElement("w:gridCol")
+        column.set(qn("w:w"), str(cell_width))
+        grid.append(column)
+    properties = table.find(qn("w:tblPr"))
+    for tag, attributes in (
+        ("w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"}),
+        ("w:tblLayout", {"w:type": "fixed"}),
+    ):
+        element = properties.find(qn(tag))
+        if element is None:
+            element = OxmlElement(tag)
+            properties.append(element)
+        for name, value in attributes.items():
+            element.set(qn(name), value)
+    for row in rows:
+        position = 0
+        for span, cell in row:
+            cell_width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            if cell_width is not None:
+                cell_width.set(qn("w:w"), str(sum(widths[position : position + span])))
+                cell_width.set(qn("w:type"), "dxa")
+            position += span
+
+
+# Twentieths of a point: one character of 9-point table text, and a cell's two margins.
+CHARACTER, PADDING = 100, 230
+_NUMERIC = re.compile(r"[\d\s\u00a0\u202f.,%+\-−—]*")
+
+
+def _column_widths(rows: list[list[tuple[int, Any]]], columns: int, width: int) -> list[int]:
+    """Numeric columns get the width their longest number needs (they never wrap); text
+    columns share what is left; any surplus is spread over all columns."""
+    from docx.oxml.ns import qn
+
+    need = [4 * CHARACTER + PADDING] * columns
+    numeric = [True] * columns
+    for row in rows:
+        position = 0
+        for span, cell in row:
+            text = "".join(t.text or "" for t in cell.iter(qn("w:t")))
+            if span == 1:
+                need[position] = max(need[position], min(len(text), 30) * CHARACTER + PADDING)
+                if row is not rows[0] and not _NUMERIC.fullmatch(text):
+                    numeric[position] = False
+            position += span
+    if sum(need) <= width:
+        surplus = width - sum(need)
+        return [n + surplus * n // sum(need) for n in need]
+    rigid = sum(n for n, is_number in zip(need, numeric, strict=True) if is_number)
+    flexible = sum(n for n, is_number in zip(need, numeric, strict=True) if not is_number)
+    if rigid >= width or not flexible:
+        return [n * width // sum(need) for n in need]
+    room = width - rigid
+    return [
+        n if is_number else n * room // flexible for n, is_number in zip(need, numeric, strict=True)
+    ]
+
+
+def _span(cell: Any) -> int:
+    from docx.oxml.ns import qn
+
+    span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    return int(span.get(qn("w:val"))) if span is not None else 1
+
+
+def _set_properties(document: Any, context: dict[str, Any], issue_date: Any) -> None:
+    from inclusionplan.plan_document import issue_timestamp
+
+    properties = document.docx.core_properties
+    stamp = issue_timestamp(issue_date).replace(tzinfo=None)
+    plan = {key: _FORBIDDEN.sub("", str(value)) for key, value in context["plan"].items()}
+    properties.title = plan["title"]
+    properties.subject = plan["period"]
+    properties.author = plan["municipality"]
+    properties.last_modified_by = "inclusionplan"
+    properties.created = stamp
+    properties.modified = stamp
+    properties.last_printed = stamp
+    properties.revision = 1
+    properties.language = plan["language"]
+    properties.comments = ""
+    properties.keywords = ""
+
+
+def normalize_docx(data: bytes, date_time: tuple[int, ...]) -> bytes:
+    """The same parts with the same fixed timestamp and attributes, in a fixed order."""
+    stamp = tuple(date_time[:6]) if date_time[0] >= 1980 else (1980, 1, 1, 0, 0, 0)
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    parts.sort(key=lambda part: (part[0] != "[Content_Types].xml", part[0]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, payload in parts:
+            info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            target.writestr(info, payload)
+    return out.getvalue()
+
+
+def find_converter() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(docx: Path, timeout: float = 180) -> Path:
+    """A PDF beside the .docx, through LibreOffice headless (which also fills the table
+    of contents and page fields); written atomically like every output."""
+    converter = find_converter()
+    if converter is None:
+        raise ConverterMissingError()
+    target = docx.with_suffix(".pdf")
+    with tempfile.TemporaryDirectory(prefix="inclusionplan-") as work:
+        profile = Path(work) / "profile"
+        command = [
+            converter,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            work,
+            str(docx),
+        ]
+        try:
+            subprocess.run(command, capture_output=True, timeout=timeout, check=True)
+        except (subprocess.SubprocessError, OSError) as error:
+            raise InclusionPlanError("pdf-failed", detail=type(error).__name__) from None
+        produced = Path(work) / (docx.stem + ".pdf")
+        if not produced.is_file():
+            raise InclusionPlanError("pdf-failed", detail="no PDF was produced")
+        write_atomic(target, produced.read_bytes())
+    return target
