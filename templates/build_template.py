@@ -179,6 +179,7 @@ def build() -> Path:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2.2))
     section.top_margin = section.bottom_margin = Cm(2.2)
+    section.different_first_page_header_footer = True  # no footer on the cover
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("{{ plan.municipality }} · {{ plan.title }} · ")
