@@ -8,8 +8,9 @@ in docs/templates.md. Run: python templates/build_template.py
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from docx import Document
+import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -19,11 +20,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
+Document = Any  # python-docx ships no type information
 FONT = "Calibri"
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 
 
-def _styles(document) -> None:  # type: ignore[no-untyped-def]
+def _styles(document: Document) -> None:
     styles = document.styles
     normal = styles["Normal"]
     normal.font.name = FONT
@@ -62,18 +64,18 @@ def _styles(document) -> None:  # type: ignore[no-untyped-def]
     quote.paragraph_format.left_indent = Cm(0.8)
 
 
-def _tag(document, text: str) -> None:  # type: ignore[no-untyped-def]
+def _tag(document: Document, text: str) -> None:
     """A paragraph holding only a docxtpl block tag (it disappears when rendered)."""
     document.add_paragraph(text)
 
 
-def _field_char(paragraph, kind: str) -> None:  # type: ignore[no-untyped-def]
+def _field_char(paragraph: Any, kind: str) -> None:
     element = OxmlElement("w:fldChar")
     element.set(qn("w:fldCharType"), kind)
     paragraph.add_run()._r.append(element)
 
 
-def _field_start(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
+def _field_start(paragraph: Any, instruction: str) -> None:
     """Open a Word field (TOC, PAGE); what follows until its end is the cached result."""
     _field_char(paragraph, "begin")
     text = OxmlElement("w:instrText")
@@ -83,13 +85,13 @@ def _field_start(paragraph, instruction: str) -> None:  # type: ignore[no-untype
     _field_char(paragraph, "separate")
 
 
-def _field(paragraph, instruction: str, placeholder: str) -> None:  # type: ignore[no-untyped-def]
+def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
     _field_start(paragraph, instruction)
     paragraph.add_run(placeholder)
     _field_char(paragraph, "end")
 
 
-def _update_fields_on_open(document) -> None:  # type: ignore[no-untyped-def]
+def _update_fields_on_open(document: Document) -> None:
     """Word fills the table of contents and page numbers when the document opens."""
     settings = document.settings.element
     update = OxmlElement("w:updateFields")
@@ -97,7 +99,7 @@ def _update_fields_on_open(document) -> None:  # type: ignore[no-untyped-def]
     settings.append(update)
 
 
-def _table_text(table) -> None:  # type: ignore[no-untyped-def]
+def _table_text(table: Any) -> None:
     """Cells in the 9-point table style, set on the paragraphs so every program honours it."""
     for row in table.rows:
         for cell in row.cells:
@@ -105,7 +107,7 @@ def _table_text(table) -> None:  # type: ignore[no-untyped-def]
                 paragraph.style = "Table Text"
 
 
-def _loop_table(document, header: list[str], loop: str, body: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _loop_table(document: Document, header: list[str], loop: str, body: list[str]) -> None:
     """A header row, then one row per item of ``loop`` (docxtpl's {%tr %} rows)."""
     table = document.add_table(rows=4, cols=len(header))
     table.style = "Light Grid Accent 1"
@@ -119,7 +121,7 @@ def _loop_table(document, header: list[str], loop: str, body: list[str]) -> None
     _table_text(table)
 
 
-def _indicator_table(document, rows: str) -> None:  # type: ignore[no-untyped-def]
+def _indicator_table(document: Document, rows: str) -> None:
     """Breakdown | one column per year | change | change %, rows from ``rows``."""
     table = document.add_table(rows=4, cols=6)
     table.style = "Light Grid Accent 1"
@@ -153,7 +155,7 @@ def _indicator_table(document, rows: str) -> None:  # type: ignore[no-untyped-de
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _indicator_block(document, loop: str) -> None:  # type: ignore[no-untyped-def]
+def _indicator_block(document: Document, loop: str) -> None:
     _tag(document, f"{{%p for indicator in {loop} %}}")
     document.add_heading("{{ indicator.code }} {{ indicator.name }}", level=3)
     document.add_paragraph("{{ indicator.text }}")
@@ -171,8 +173,20 @@ def _indicator_block(document, loop: str) -> None:  # type: ignore[no-untyped-de
     _tag(document, "{%p endfor %}")
 
 
+def _landscape(document: Document) -> None:
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21)
+
+
+def _portrait(document: Document) -> None:
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+
+
 def build() -> Path:
-    document = Document()
+    document = docx.Document()
     _styles(document)
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -253,6 +267,9 @@ def build() -> Path:
         ],
     )
 
+    document.add_heading("1.2 {{ labels.consultations }}", level=2)
+    document.add_paragraph("{{ consultations.summary }}")
+
     # 2. Legal and policy framework
     document.add_heading("2. {{ labels.legal_framework }}", level=1)
     _tag(document, "{%p for paragraph in texts.legal_framework %}")
@@ -283,10 +300,132 @@ def build() -> Path:
     document.add_paragraph("{{ paragraph }}")
     _tag(document, "{%p endfor %}")
 
+    document.add_heading("5.1 {{ labels.objectives }}", level=2)
+    _tag(document, "{%p for area in objectives %}")
+    document.add_heading("{{ area.area }}", level=3)
+    _tag(document, "{%p for objective in area.strategic %}")
+    document.add_paragraph("{{ objective.name }}", style="List Bullet")
+    _tag(document, "{%p for specific in objective.specific %}")
+    document.add_paragraph("{{ specific }}", style="List Bullet 2")
+    _tag(document, "{%p endfor %}")
+    _tag(document, "{%p endfor %}")
+    _tag(document, "{%p endfor %}")
+
+    # 6. Action matrix, on landscape pages; an objective's cell spans its measures.
+    _landscape(document)
+    document.add_heading("6. {{ labels.action_matrix }}", level=1)
+    _tag(document, "{%p if not actions.groups %}")
+    document.add_paragraph("{{ labels.no_actions }}")
+    _tag(document, "{%p endif %}")
+    header = [
+        "{{ labels.area }}",
+        "{{ labels.objective }}",
+        "{{ labels.measure }}",
+        "{{ labels.responsible }}",
+        "{{ labels.period }}",
+        "{{ labels.cost }}",
+        "{{ labels.funding }}",
+        "{{ labels.indicator }}",
+        "{{ labels.target }}",
+    ]
+    body = [
+        "{% vm %}{{ group.key }}",
+        "{% vm %}{{ group.objective }}",
+        "{{ measure.name }}",
+        "{{ measure.responsible }}",
+        "{{ measure.period }}",
+        "{{ measure.cost }}",
+        "{{ measure.funding }}",
+        "{{ measure.indicator }}",
+        "{{ measure.target }}",
+    ]
+    table = document.add_table(rows=6, cols=len(header))
+    table.style = "Light Grid Accent 1"
+    for column, text in enumerate(header):
+        table.rows[0].cells[column].text = text
+    table.rows[1].cells[0].text = "{%tr for group in actions.groups %}"
+    table.rows[2].cells[0].text = "{%tr for measure in group.measures %}"
+    for column, text in enumerate(body):
+        table.rows[3].cells[column].text = text
+    table.rows[4].cells[0].text = "{%tr endfor %}"
+    table.rows[5].cells[0].text = "{%tr endfor %}"
+    _table_text(table)
+
+    # 7-8. Budget and monitoring, back on portrait pages.
+    _portrait(document)
+    document.add_heading("7. {{ labels.budget }}", level=1)
+    document.add_paragraph("{{ budget.summary }}")
+    for heading, rows in (
+        ("budget_by_area", "budget.by_area"),
+        ("budget_by_source", "budget.by_source"),
+    ):
+        document.add_heading(f"{{{{ labels.{heading} }}}}", level=2)
+        table = document.add_table(rows=5, cols=6)
+        table.style = "Light Grid Accent 1"
+        cells = [
+            "{{ labels.area }}",
+            "{%tc for year in budget.years %}",
+            "{{ year }}",
+            "{%tc endfor %}",
+            "{{ labels.total }}",
+            "",
+        ]
+        for column, text in enumerate(cells[:5]):
+            table.rows[0].cells[column].text = text
+        table.rows[1].cells[0].text = f"{{%tr for row in {rows} %}}"
+        for column, text in enumerate(
+            [
+                "{{ row.name }}",
+                "{%tc for cell in row.cells %}",
+                "{{ cell }}",
+                "{%tc endfor %}",
+                "{{ row.total }}",
+            ]
+        ):
+            table.rows[2].cells[column].text = text
+        table.rows[3].cells[0].text = "{%tr endfor %}"
+        for column, text in enumerate(
+            [
+                "{{ labels.total }}",
+                "{%tc for cell in budget.totals %}",
+                "{{ cell }}",
+                "{%tc endfor %}",
+                "{{ budget.total }}",
+            ]
+        ):
+            table.rows[4].cells[column].text = text
+        for row in table.rows:
+            row.cells[5].merge(row.cells[4])
+        _table_text(table)
+        for row in table.rows:
+            for cell in row.cells[1:]:
+                for paragraph in cell.paragraphs:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+    document.add_heading("8. {{ labels.monitoring }}", level=1)
+    _loop_table(
+        document,
+        [
+            "{{ labels.indicator }}",
+            "{{ labels.baseline }}",
+            "{{ labels.target_value }}",
+            "{{ labels.source }}",
+            "{{ labels.frequency }}",
+            "{{ labels.responsible }}",
+        ],
+        "row in monitoring",
+        [
+            "{{ row.indicator }}",
+            "{{ row.baseline }}",
+            "{{ row.target }}",
+            "{{ row.source }}",
+            "{{ row.frequency }}",
+            "{{ row.responsible }}",
+        ],
+    )
+
     # Annexes, on landscape pages: the full tables are wide.
-    annex = document.add_section(WD_SECTION.NEW_PAGE)
-    annex.orientation = WD_ORIENT.LANDSCAPE
-    annex.page_width, annex.page_height = Cm(29.7), Cm(21)
+    _landscape(document)
     document.add_heading("{{ labels.annexes }}", level=1)
     document.add_heading("{{ labels.annex_tables }}", level=2)
     _tag(document, "{%p for area in all_areas %}")
@@ -337,6 +476,32 @@ def build() -> Path:
         ],
     )
     _tag(document, "{%p endif %}")
+
+    document.add_heading("{{ labels.annex_consultations }}", level=2)
+    _loop_table(
+        document,
+        [
+            "{{ labels.date }}",
+            "{{ labels.place }}",
+            "{{ labels.group }}",
+            "{{ labels.participants_women }}",
+            "{{ labels.participants_men }}",
+            "{{ labels.issues }}",
+            "{{ labels.recommendations }}",
+            "{{ labels.area }}",
+        ],
+        "meeting in consultations.meetings",
+        [
+            "{{ meeting.date }}",
+            "{{ meeting.place }}",
+            "{{ meeting.group }}",
+            "{{ meeting.women }}",
+            "{{ meeting.men }}",
+            "{{ meeting.issues }}",
+            "{{ meeting.recommendations }}",
+            "{{ meeting.areas }}",
+        ],
+    )
 
     _update_fields_on_open(document)
     path = HERE / "plan.docx"

@@ -192,20 +192,13 @@ def test_libreoffice_opens_it_and_makes_a_pdf(tmp_path: Path) -> None:
 
 
 def test_every_context_variable_is_documented() -> None:
-    from inclusionplan.plan import load_plan
     from inclusionplan.plan_document import build_context, chart_requests, load_texts
     from inclusionplan.validation import validate_plan
 
-    report, dataset, plan = validate_plan(SAMPLES / "elbasan")
-    charts = {code: b"" for code in chart_requests(dataset, "sq")}
+    validated = validate_plan(SAMPLES / "elbasan")
+    charts = {code: b"" for code in chart_requests(validated.dataset, "sq")}
     context = build_context(
-        load_plan(SAMPLES / "elbasan"),
-        report,
-        dataset,
-        "sq",
-        load_texts(plan, "sq"),
-        lambda png: "image",
-        charts,
+        validated, "sq", load_texts(validated.plan, "sq"), lambda png: "image", charts
     )
     page = (Path(__file__).parent.parent / "docs" / "templates.md").read_text(encoding="utf-8")
 
@@ -223,3 +216,24 @@ def test_every_context_variable_is_documented() -> None:
 
     missing = sorted(key for key in keys(context, "") if f"`{key}`" not in page)
     assert missing == []
+
+
+def test_action_matrix_budget_monitoring_and_consultations(elbasan_sq: Path) -> None:
+    level_one = headings(elbasan_sq, 1)
+    for chapter in (
+        "6. Matrica e veprimit",
+        "7. Përmbledhja e buxhetit",
+        "8. Korniza e monitorimit dhe vlerësimit",
+    ):
+        assert chapter in level_one
+    document = docx.Document(str(elbasan_sq))
+    matrix = next(t for t in document.tables if [c.text for c in t.rows[0].cells][2:3] == ["Masa"])
+    xml = matrix._tbl.xml
+    assert xml.count('w:vMerge w:val="restart"') >= 2 * 12  # area and objective per group
+    assert 'w:vMerge w:val="continue"' in xml
+    assert len(matrix.rows) >= 26
+    text = text_of(elbasan_sq)
+    assert "Gjithsej" in text and "Grant i kushtëzuar qendror" in text
+    assert "takime konsultimi" in text and "Komuniteti rom" in text
+    section_orientations = [s.orientation for s in document.sections]
+    assert len(section_orientations) == 4  # portrait, landscape matrix, portrait, annexes

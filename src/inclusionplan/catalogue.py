@@ -259,6 +259,51 @@ FINDING_TYPES: tuple[FindingType, ...] = (
         ),
     ),
     FindingType(
+        "unknown-policy-area",
+        E,
+        _t("Fushë e panjohur", "Unknown policy area"),
+        _t(
+            "Fusha e politikës nuk është ndër fushat e skemës (SP, EM, ED, HE, HO, HR).",
+            "The policy area is not one of the schema's areas (SP, EM, ED, HE, HO, HR).",
+        ),
+    ),
+    FindingType(
+        "end-before-start",
+        E,
+        _t("Mbarimi para fillimit", "End before start"),
+        _t(
+            "Një masë e matricës së veprimit mbaron para se të fillojë.",
+            "A measure of the action matrix ends before it starts.",
+        ),
+    ),
+    FindingType(
+        "objective-without-measure",
+        E,
+        _t("Objektiv pa masë", "Objective without a measure"),
+        _t(
+            "Një rresht i matricës së veprimit ka objektiv, por asnjë masë për ta arritur.",
+            "A row of the action matrix has an objective but no measure to reach it.",
+        ),
+    ),
+    FindingType(
+        "unknown-funding-source",
+        W,
+        _t("Burim financimi i panjohur", "Unknown funding source"),
+        _t(
+            "Burimi i financimit nuk është ndër burimet e njohura; buxheti e tregon veçmas.",
+            "The funding source is not one of the known ones; the budget shows it apart.",
+        ),
+    ),
+    FindingType(
+        "invalid-date",
+        E,
+        _t("Datë e pavlefshme", "Invalid date"),
+        _t(
+            "Data nuk kuptohet; shkruajeni si datë ose si 24.11.2016.",
+            "The date cannot be understood; enter it as a date or as 24.11.2016.",
+        ),
+    ),
+    FindingType(
         "missing-submission",
         E,
         _t("Mungon dorëzimi", "Missing submission"),
@@ -403,6 +448,27 @@ MESSAGES: Mapping[str, Text] = {
         "Skedari i pritur nga {institution} nuk gjendet: {path}.",
         "The file expected from {institution} is not there: {path}.",
     ),
+    "missing-value:column": _t(
+        "Kolona «{column_name}» është bosh në këtë rresht.",
+        "The column «{column_name}» is empty in this row.",
+    ),
+    "unknown-policy-area": _t(
+        "Fusha '{area}' nuk njihet; fushat: {areas}.",
+        "Policy area '{area}' is not known; the areas: {areas}.",
+    ),
+    "end-before-start": _t(
+        "Masa mbaron në {end}, para se të fillojë ({start}).",
+        "The measure ends in {end}, before it starts ({start}).",
+    ),
+    "objective-without-measure": _t(
+        "Objektivi «{objective}» nuk ka masë.",
+        "The objective «{objective}» has no measure.",
+    ),
+    "unknown-funding-source": _t(
+        "Burimi i financimit '{text}' nuk njihet; të njohurit: {known}.",
+        "Funding source '{text}' is not known; the known ones: {known}.",
+    ),
+    "invalid-date": _t("'{text}' nuk është datë.", "'{text}' is not a date."),
     # -- reasons a file cannot be read
     "reason-not-a-spreadsheet": _t(
         "nuk është fletëllogaritëse (xlsx, xlsm, xls, ods ose csv)",

@@ -96,7 +96,8 @@ def render_plan(
     from inclusionplan.validation import validate_plan
 
     started = time.perf_counter()
-    report, dataset, plan = validate_plan(folder, schema=schema)
+    validated = validate_plan(folder, schema=schema)
+    report, dataset, plan = validated.report, validated.dataset, validated.plan
     if not report.valid and not allow_errors:
         raise DataNotValidError(report)
     language = lang or plan.config.language
@@ -119,7 +120,7 @@ def render_plan(
     chart_started = time.perf_counter()
     charts = draw_all(chart_requests(dataset, language), jobs)
     chart_seconds = time.perf_counter() - chart_started
-    context = build_context(plan, report, dataset, language, texts, image, charts)
+    context = build_context(validated, language, texts, image, charts)
     _render(document, context, template_path)
     fit_tables(document.docx)
     _set_properties(document, context, plan.config.issue_date)

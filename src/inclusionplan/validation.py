@@ -23,6 +23,8 @@ from inclusionplan.reports import FileReport, Report
 from inclusionplan.schema import Schema, load_schema
 
 if TYPE_CHECKING:
+    from inclusionplan.actions import ActionMatrix
+    from inclusionplan.consultations import ConsultationLog
     from inclusionplan.dataset import Dataset
     from inclusionplan.plan import Plan
 
@@ -39,15 +41,31 @@ class _Group:
     years: tuple[int, ...] = ()
     plan_mode: bool = False
     missing: list[Finding] = field(default_factory=list)
+    action_matrix: tuple[Path, str] | None = None
+    consultations: tuple[Path, str] | None = None
 
 
 @dataclass
 class CheckedGroup:
-    """One group after checking: its context (for the data set), findings and files."""
+    """One group after checking: its context (for the data set), findings and files, and
+    a plan's own workbooks."""
 
     context: CheckContext
     findings: list[Finding]
     files: list[FileReport]
+    actions: ActionMatrix | None = None
+    consultations: ConsultationLog | None = None
+
+
+@dataclass
+class ValidatedPlan:
+    """Everything a plan document is made from, after validation."""
+
+    plan: Plan
+    report: Report
+    dataset: Dataset
+    actions: ActionMatrix | None
+    consultations: ConsultationLog | None
 
 
 def validate(
@@ -64,8 +82,8 @@ def validate(
     return merge_report(check_paths(paths, schema=schema, years=years, limits=limits))
 
 
-def validate_plan(folder: Path, *, schema: Path | None = None) -> tuple[Report, Dataset, Plan]:
-    """A plan folder's report, its merged data set and its configuration, for documents."""
+def validate_plan(folder: Path, *, schema: Path | None = None) -> ValidatedPlan:
+    """A plan folder's report, data set, configuration and workbooks, for documents."""
     from inclusionplan.dataset import Dataset
     from inclusionplan.plan import load_plan
 
@@ -75,7 +93,13 @@ def validate_plan(folder: Path, *, schema: Path | None = None) -> tuple[Report, 
         raise PlanConfigError("plan-not-found", path=str(folder))
     plan = load_plan(folder)
     (group,) = check_paths([folder], schema=schema)
-    return merge_report([group]), Dataset.from_context(group.context), plan
+    return ValidatedPlan(
+        plan=plan,
+        report=merge_report([group]),
+        dataset=Dataset.from_context(group.context),
+        actions=group.actions,
+        consultations=group.consultations,
+    )
 
 
 def merge_report(groups: Sequence[CheckedGroup]) -> Report:
@@ -110,7 +134,20 @@ def _check(group: _Group, years: Sequence[int] | None, limits: Limits) -> Checke
     for submission in submissions:
         findings.extend(submission.findings)
     findings.extend(run_checks(context))
-    return CheckedGroup(context=context, findings=findings, files=_file_reports(context))
+    checked = CheckedGroup(context=context, findings=findings, files=_file_reports(context))
+    if group.action_matrix is not None:
+        from inclusionplan.actions import read_action_matrix
+
+        checked.actions = read_action_matrix(*group.action_matrix, group.schema)
+        checked.findings.extend(checked.actions.findings)
+        checked.files.append(FileReport(file=group.action_matrix[1], format="xlsx"))
+    if group.consultations is not None:
+        from inclusionplan.consultations import read_consultation_log
+
+        checked.consultations = read_consultation_log(*group.consultations, group.schema)
+        checked.findings.extend(checked.consultations.findings)
+        checked.files.append(FileReport(file=group.consultations[1], format="xlsx"))
+    return checked
 
 
 def _groups(paths: Sequence[str | Path], schema_path: Path | None) -> list[_Group]:
@@ -172,6 +209,23 @@ def _plan_group(folder: Path, override: Schema | None) -> _Group:
             continue
         group.files.append((path, name))
         group.institutions[name] = entry.institution
+    team = {"sq": "ekipi i planit", "en": "the plan team"}
+    for attribute in ("action_matrix", "consultations"):
+        relative = getattr(plan.config, attribute)
+        if relative is None:
+            continue
+        path = folder / relative
+        if path.is_file():
+            setattr(group, attribute, (path, path.as_posix()))
+        else:
+            group.missing.append(
+                Finding(
+                    "missing-submission",
+                    Severity.ERROR,
+                    path.as_posix(),
+                    params={"institution": team, "path": path.as_posix()},
+                )
+            )
     return group
 
 

@@ -54,7 +54,7 @@ def read_submission(
     except UnreadableError as problem:
         submission.findings.append(_unreadable(display, problem.reason))
     except Exception as error:  # calamine and zipfile raise many kinds on damaged files
-        submission.findings.append(_unreadable(display, _reason_of(error)))
+        submission.findings.append(_unreadable(display, reason_of(error)))
     if submission.readable and not submission.tables:
         submission.findings.append(
             Finding(
@@ -157,7 +157,7 @@ def _read_into(
     read_workbook(data, submission, facts)
 
 
-def _reason_of(error: Exception) -> dict[str, object]:
+def reason_of(error: Exception) -> dict[str, object]:
     import python_calamine
 
     if isinstance(error, python_calamine.PasswordError):
