@@ -78,3 +78,27 @@ def test_templates_export_then_render_with_the_copy(tmp_path: Path) -> None:
         ],
     )
     assert rendered.exit_code == 0, rendered.output
+
+
+def test_pdf_without_libreoffice_is_a_clear_message(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import inclusionplan.render as render
+
+    monkeypatch.setattr(render, "find_converter", lambda: None)
+    output = tmp_path / "o.docx"
+    result = runner.invoke(
+        app,
+        [
+            "render",
+            "sample_data/elbasan",
+            "-o",
+            str(output),
+            "--pdf",
+            "--lang",
+            "en",
+            "--jobs",
+            "1",
+        ],
+    )
+    assert result.exit_code == 2
+    assert "LibreOffice" in result.output and "Traceback" not in result.output
+    assert output.is_file()  # the .docx was written before the PDF was asked for
