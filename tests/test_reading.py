@@ -157,12 +157,16 @@ def test_sheets_without_a_header_are_listed_not_silently_dropped(tmp_path: Path)
     book = openpyxl.Workbook()
     book.active.title = "Udhëzime"
     book.active["A1"] = "Plotësoni tabelën"
+    book.create_sheet("Tabela e vjetër")["A1"] = "Viti i kaluar"
     data = book.create_sheet("Të dhënat")
     for row in [HEADER, *em01_rows()]:
         data.append(row)
     book.save(tmp_path / "s.xlsx")
     submission = read_submission(tmp_path / "s.xlsx")
-    assert [(f.code, f.sheet) for f in submission.findings] == [("sheet-skipped", "Udhëzime")]
+    assert [(f.code, f.sheet) for f in submission.findings] == [
+        ("sheet-skipped", "Tabela e vjetër")
+    ]
+    assert submission.auxiliary_sheets == ["Udhëzime"]
 
 
 def test_analysis_sheet_becomes_sector_text(tmp_path: Path) -> None:

@@ -560,6 +560,10 @@ MESSAGES: Mapping[str, Text] = {
         "The data are complete and consistent.",
     ),
     "label-no-findings": _t("Asnjë gjetje.", "No findings."),
+    "label-invalid": _t(
+        "Të dhënat kanë gabime që duhen korrigjuar.",
+        "The data have errors to correct.",
+    ),
     "severity-error": _t("gabim", "error"),
     "severity-warning": _t("paralajmërim", "warning"),
     "severity-info": _t("shënim", "note"),

@@ -62,6 +62,7 @@ class Submission:
     findings: list[Finding] = field(default_factory=list)
     institution_label: str | None = None
     texts: list[SectorText] = field(default_factory=list)
+    auxiliary_sheets: list[str] = field(default_factory=list)
 
     @property
     def readable(self) -> bool:

@@ -3,8 +3,11 @@ into place only when complete. An interrupted run leaves the previous output int
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import tempfile
+import zipfile
 from pathlib import Path
 
 
@@ -34,3 +37,31 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def normalize_zip(
+    data: bytes, date_time: tuple[int, ...], fixed_core_date: str | None = None
+) -> bytes:
+    """An Office file (.docx, .xlsx) whose bytes depend only on its content: the same
+    parts in a fixed order with a fixed timestamp; ``fixed_core_date`` replaces the
+    created and modified dates a writer stamped in docProps/core.xml."""
+    stamp = tuple(date_time[:6]) if date_time[0] >= 1980 else (1980, 1, 1, 0, 0, 0)
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    parts.sort(key=lambda part: (part[0] != "[Content_Types].xml", part[0]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, payload in parts:
+            if fixed_core_date and name == "docProps/core.xml":
+                payload = _CORE_DATES.sub(
+                    lambda m: m.group(1) + fixed_core_date.encode() + m.group(2), payload
+                )
+            info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            target.writestr(info, payload)
+    return out.getvalue()

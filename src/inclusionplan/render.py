@@ -15,14 +15,13 @@ import shutil
 import subprocess
 import tempfile
 import time
-import zipfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from inclusionplan.errors import InclusionPlanError, UsageError
-from inclusionplan.output import write_atomic
+from inclusionplan.output import normalize_zip, write_atomic
 from inclusionplan.reports import Report
 
 DEFAULT_TEMPLATE = "plan.docx"
@@ -126,7 +125,7 @@ def render_plan(
     _set_properties(document, context, plan.config.issue_date)
     buffer = io.BytesIO()
     document.save(buffer)
-    data = normalize_docx(buffer.getvalue(), plan.config.issue_date.timetuple()[:6])
+    data = normalize_zip(buffer.getvalue(), plan.config.issue_date.timetuple()[:6])
     write_atomic(target, data)
     pdf_path = convert_to_pdf(target) if pdf else None
     return Rendered(
@@ -310,23 +309,6 @@ def _set_properties(document: Any, context: dict[str, Any], issue_date: Any) -> 
     properties.language = plan["language"]
     properties.comments = ""
     properties.keywords = ""
-
-
-def normalize_docx(data: bytes, date_time: tuple[int, ...]) -> bytes:
-    """The same parts with the same fixed timestamp and attributes, in a fixed order."""
-    stamp = tuple(date_time[:6]) if date_time[0] >= 1980 else (1980, 1, 1, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        parts = [(info.filename, source.read(info.filename)) for info in source.infolist()]
-    parts.sort(key=lambda part: (part[0] != "[Content_Types].xml", part[0]))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, payload in parts:
-            info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            target.writestr(info, payload)
-    return out.getvalue()
 
 
 def find_converter() -> str | None:

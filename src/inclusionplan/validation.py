@@ -40,6 +40,7 @@ class _Group:
     institutions: dict[str, str | None] = field(default_factory=dict)
     years: tuple[int, ...] = ()
     plan_mode: bool = False
+    deadline: str | None = None
     missing: list[Finding] = field(default_factory=list)
     action_matrix: tuple[Path, str] | None = None
     consultations: tuple[Path, str] | None = None
@@ -135,6 +136,8 @@ def _check(group: _Group, years: Sequence[int] | None, limits: Limits) -> Checke
         findings.extend(submission.findings)
     findings.extend(run_checks(context))
     checked = CheckedGroup(context=context, findings=findings, files=_file_reports(context))
+    for file_report in checked.files:
+        file_report.deadline = group.deadline
     if group.action_matrix is not None:
         from inclusionplan.actions import read_action_matrix
 
@@ -186,7 +189,8 @@ def _plan_group(folder: Path, override: Schema | None) -> _Group:
 
     plan = load_plan(folder)
     schema = override or load_schema(plan.schema_path)
-    group = _Group(schema=schema, years=plan.years, plan_mode=True)
+    deadline = plan.config.deadline.isoformat() if plan.config.deadline else None
+    group = _Group(schema=schema, years=plan.years, plan_mode=True, deadline=deadline)
     for index, entry in enumerate(plan.config.submissions):
         if entry.institution not in schema.institutions:
             raise PlanConfigError(
@@ -263,12 +267,24 @@ def _file_reports(context: CheckContext) -> list[FileReport]:
             format=submission.format,
             institution=institution or submission.institution_label,
             institution_name=names.as_param() if names else None,
+            sheets=_sheet_roles(submission),
         )
         expected = _expected_keys(context, codes_in.get(submission.name, set()), institution)
         report.expected = len(expected)
         report.present = _present(context, expected, submission.name)
         reports.append(report)
     return reports
+
+
+def _sheet_roles(submission: Submission) -> dict[str, str]:
+    """What each sheet was taken for: data, analysis, auxiliary (notes), or skipped."""
+    roles = {table.sheet: "data" for table in submission.tables}
+    roles |= {text.sheet: "analysis" for text in submission.texts}
+    roles |= dict.fromkeys(submission.auxiliary_sheets, "auxiliary")
+    roles |= {
+        f.sheet: "skipped" for f in submission.findings if f.code == "sheet-skipped" and f.sheet
+    }
+    return roles
 
 
 def _present(context: CheckContext, keys: set[tuple[str, str, int]], file: str) -> int:

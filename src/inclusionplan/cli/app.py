@@ -93,8 +93,9 @@ def root(
 
 
 def _register() -> None:
-    from inclusionplan.cli import codes, render, schema, validate
+    from inclusionplan.cli import codes, forms, render, schema, validate
 
+    forms.register(app)
     validate.register(app)
     render.register(app)
     schema.register(app)

@@ -14,6 +14,7 @@ from inclusionplan.cli.app import EXIT_FINDINGS, EXIT_OK, DebugOption, Lang, Lan
 class ReportFormat(StrEnum):
     table = "table"
     json = "json"
+    markdown = "markdown"
 
 
 class FailOn(StrEnum):
@@ -36,6 +37,10 @@ def validate_command(
     report_format: Annotated[
         ReportFormat, typer.Option("--format", help="table for people, json for machines.")
     ] = ReportFormat.table,
+    annotate: Annotated[
+        Path | None,
+        typer.Option("--annotate", help="Write an annotated copy of each file with findings here."),
+    ] = None,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")
     ] = FailOn.error,
@@ -46,7 +51,10 @@ def validate_command(
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or
     configuration error.
 
-    Example: inclusionplan validate sample_data/faulty --lang en
+    --annotate DIR writes, for each file with errors or warnings, a copy marking its cells
+    with comments and a first sheet listing the findings (the original is never changed).
+
+    Example: inclusionplan validate sample_data/faulty --lang en --annotate feedback
     """
     from inclusionplan.findings import Severity
     from inclusionplan.validation import validate
@@ -57,10 +65,20 @@ def validate_command(
     report = guarded(lambda: validate(paths, schema=schema, years=expected), language, debug)
     if report_format is ReportFormat.json:
         typer.echo(report.to_json(language), nl=False)
+    elif report_format is ReportFormat.markdown:
+        from inclusionplan.reports import report_markdown
+
+        typer.echo(report_markdown(report, language), nl=False)
     else:
         from inclusionplan.cli.views import show_report
 
         show_report(report, language)
+    if annotate is not None:
+        from inclusionplan.annotate import annotate as annotate_report
+
+        folder = annotate
+        for written in guarded(lambda: annotate_report(report, folder, language), language, debug):
+            typer.echo(str(written.path), err=True)
     threshold = Severity.ERROR if fail_on is FailOn.error else Severity.WARNING
     raise typer.Exit(EXIT_FINDINGS if report.fails(threshold) else EXIT_OK)
 

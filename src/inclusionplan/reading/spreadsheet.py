@@ -13,6 +13,8 @@ from inclusionplan.reading.ooxml import SheetFacts, WorkbookFacts
 from inclusionplan.reading.tables import Grid, cell_text, read_table
 
 ANALYSIS_SHEET_PREFIXES = ("analiz", "analysis", "raport", "report", "vleresim", "assessment")
+# Sheets a submission is expected to carry beside its data: listed, not reported.
+AUXILIARY_SHEET_PREFIXES = ("udhezim", "instruction", "kopertin", "cover", "shenim", "note")
 
 
 def read_workbook(data: bytes, submission: Submission, facts: WorkbookFacts | None) -> None:
@@ -53,11 +55,19 @@ def _read_other_sheet(name: str, grid: Grid, submission: Submission) -> None:
     """A sheet with no indicator table: the sector analysis, or a sheet listed as skipped."""
     if normalize_label(name).startswith(ANALYSIS_SHEET_PREFIXES):
         paragraphs = [
-            text for row in grid for value in row if (text := cell_text(value)) and len(text) > 1
+            text
+            for row in grid
+            for value in row
+            if (text := cell_text(value)) and len(text) > 1 and not _is_heading(text)
         ]
         if paragraphs:
             submission.texts.append(SectorText(sheet=name, paragraphs=paragraphs))
-            return
+        else:
+            submission.auxiliary_sheets.append(name)  # an analysis not written yet
+        return
+    if normalize_label(name).startswith(AUXILIARY_SHEET_PREFIXES):
+        submission.auxiliary_sheets.append(name)
+        return
     submission.findings.append(
         Finding(
             code="sheet-skipped",
@@ -67,6 +77,16 @@ def _read_other_sheet(name: str, grid: Grid, submission: Submission) -> None:
             params={"sheet": name},
         )
     )
+
+
+def _is_heading(text: str) -> bool:
+    """A sheet's own title ('Analiza e sektorit') or a form's prompt, not the analysis."""
+    from inclusionplan.forms import prompts
+
+    label = normalize_label(text)
+    if len(label) < 40 and label.startswith(ANALYSIS_SHEET_PREFIXES):
+        return True
+    return label in set(prompts())
 
 
 def _hidden_findings(file: str, sheet: str, sheet_hidden: bool, facts: SheetFacts) -> list[Finding]:

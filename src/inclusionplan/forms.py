@@ -1,0 +1,334 @@
+"""Blank forms for institutions: one .xlsx each, from the schema and the plan.
+
+What an officer can fill without instructions from us: a cover, instructions in both
+languages, the data sheet (codes and names pre-filled and protected, input cells marked
+and checked by Excel's data validation), and a sheet for the sector analysis. A filled
+form validates with no finding other than what the values themselves cause.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from inclusionplan.errors import UsageError
+from inclusionplan.labels import normalize_label
+from inclusionplan.output import normalize_zip, write_atomic
+from inclusionplan.plan import Plan
+from inclusionplan.schema import Schema
+
+INPUT_FILL = "FFF4CC"
+LOCKED_FILL = "E8EEF4"
+HEADER_FILL = "1F3A5F"
+
+TEXTS = {
+    "sq": {
+        "cover": "Kopertina",
+        "instructions": "Udhëzime",
+        "data": "Të dhënat",
+        "analysis": "Analiza",
+        "title": "Formular i treguesve për planin vendor të përfshirjes sociale",
+        "municipality": "Bashkia",
+        "institution": "Institucioni",
+        "plan": "Plani",
+        "years": "Vitet",
+        "deadline": "Afati i dorëzimit",
+        "contact": "Personi i kontaktit",
+        "phone": "Telefoni",
+        "email": "E-mail",
+        "date": "Data e plotësimit",
+        "code": "Kodi",
+        "name": "Treguesi",
+        "breakdown": "Ndarja",
+        "unit": "Njësia",
+        "analysis_prompt": (
+            "Analiza e sektorit: përshkruani situatën, shkaqet, mangësitë dhe propozimet "
+            "tuaja (një paragraf për qelizë, nga A3 poshtë)."
+        ),
+        "whole_title": "Numër i plotë",
+        "whole_prompt": "Shkruani një numër të plotë ≥ 0. Lëreni bosh nëse nuk ka të dhëna.",
+        "whole_error": "Lejohen vetëm numra të plotë 0 ose më shumë.",
+        "percent_title": "Përqindje",
+        "percent_prompt": "Shkruani një përqindje nga 0 deri në 100 (p.sh. 94,5).",
+        "percent_error": "Lejohen vetëm vlera nga 0 deri në 100.",
+    },
+    "en": {
+        "cover": "Cover",
+        "instructions": "Instructions",
+        "data": "Data",
+        "analysis": "Analysis",
+        "title": "Indicator form for the local social inclusion plan",
+        "municipality": "Municipality",
+        "institution": "Institution",
+        "plan": "Plan",
+        "years": "Years",
+        "deadline": "Deadline",
+        "contact": "Contact person",
+        "phone": "Phone",
+        "email": "E-mail",
+        "date": "Date filled in",
+        "code": "Code",
+        "name": "Indicator",
+        "breakdown": "Breakdown",
+        "unit": "Unit",
+        "analysis_prompt": (
+            "Sector analysis: describe the situation, its causes, the gaps and your proposals "
+            "(one paragraph per cell, from A3 down)."
+        ),
+        "whole_title": "Whole number",
+        "whole_prompt": "Enter a whole number ≥ 0. Leave it empty when there are no data.",
+        "whole_error": "Only whole numbers of 0 or more are allowed.",
+        "percent_title": "Percentage",
+        "percent_prompt": "Enter a percentage from 0 to 100 (e.g. 94.5).",
+        "percent_error": "Only values from 0 to 100 are allowed.",
+    },
+}
+
+INSTRUCTIONS = {
+    "sq": [
+        "1. Plotësoni vetëm qelizat me ngjyrë të verdhë në fletën «Të dhënat».",
+        "2. Shkruani numra, jo tekst: 1234, jo «1 234 persona». Përqindjet nga 0 deri në 100.",
+        "3. Nëse një e dhënë nuk ekziston, lëreni qelizën bosh (mos shkruani 0).",
+        "4. Mos ndryshoni kodet, emrat e treguesve, ndarjet dhe renditjen e rreshtave.",
+        "5. Femra + Meshkuj dhe Urbane + Rurale duhet të japin Gjithsej; nëngrupet (p.sh. "
+        "Romë dhe egjiptianë) nuk e kalojnë Gjithsej.",
+        "6. Në fletën «Analiza» shkruani një analizë të shkurtër të sektorit tuaj.",
+        "7. Plotësoni kopertinën me personin e kontaktit dhe dërgojeni skedarin brenda afatit.",
+    ],
+    "en": [
+        "1. Fill in only the yellow cells of the «Data» sheet.",
+        "2. Enter numbers, not text: 1234, not «1,234 persons». Percentages from 0 to 100.",
+        "3. When a figure does not exist, leave the cell empty (do not enter 0).",
+        "4. Do not change the codes, indicator names, breakdowns or the order of the rows.",
+        "5. Female + Male and Urban + Rural must add up to Total; subgroups (e.g. Roma and "
+        "Egyptian) never exceed Total.",
+        "6. On the «Analysis» sheet, write a short analysis of your sector.",
+        "7. Fill in the cover with a contact person and send the file back by the deadline.",
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Form:
+    institution: str
+    path: Path
+
+
+def form_targets(plan: Plan, schema: Schema, institution: str | None) -> dict[str, str]:
+    """Institution key -> file name of its form (named like its submission in the plan)."""
+    targets: dict[str, str] = {}
+    for entry in plan.config.submissions:
+        targets.setdefault(entry.institution, Path(entry.file).stem + ".xlsx")
+    if not targets:
+        targets = {key: f"{key}.xlsx" for key in schema.institutions if schema.indicators_of(key)}
+    if institution is not None:
+        key = institution if institution in targets else schema.institution_key(institution)
+        if key is None or key not in targets:
+            raise UsageError(detail=f"'{institution}' is not an institution of this plan")
+        targets = {key: targets[key]}
+    return targets
+
+
+def write_forms(
+    plan: Plan, schema: Schema, folder: Path, lang: str, institution: str | None = None
+) -> list[Form]:
+    forms = []
+    for key, name in form_targets(plan, schema, institution).items():
+        target = folder / name
+        write_atomic(target, form_bytes(plan, schema, key, lang))
+        forms.append(Form(key, target))
+    return forms
+
+
+def form_bytes(plan: Plan, schema: Schema, institution: str, lang: str) -> bytes:
+    """One institution's form as .xlsx bytes; the same inputs give the same bytes."""
+    from openpyxl import Workbook
+
+    texts = TEXTS[lang]
+    book = Workbook()
+    stamp = plan.config.issue_date
+    book.properties.creator = plan.config.municipality.get(lang)
+    book.properties.title = texts["title"]
+    _cover(book.active, plan, schema, institution, lang)
+    _instructions(book.create_sheet(texts["instructions"]), lang)
+    _data(book.create_sheet(texts["data"]), plan, schema, institution, lang)
+    _analysis(book.create_sheet(texts["analysis"]), lang)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return normalize_zip(
+        buffer.getvalue(),
+        (stamp.year, stamp.month, stamp.day, 0, 0, 0),
+        fixed_core_date=stamp.isoformat() + "T00:00:00Z",
+    )
+
+
+def write_text(cell: Any, value: str) -> None:
+    """Text as text: a value that starts with = + - or @ never becomes a formula."""
+    cell.value = value
+    cell.data_type = "s"
+
+
+def _header_style(cell: Any) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    cell.font = Font(bold=True, color="FFFFFF")
+    cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+
+
+def _input_style(cell: Any) -> None:
+    from openpyxl.styles import PatternFill, Protection
+
+    cell.fill = PatternFill("solid", fgColor=INPUT_FILL)
+    cell.protection = Protection(locked=False)
+
+
+def _cover(sheet: Any, plan: Plan, schema: Schema, institution: str, lang: str) -> None:
+    from openpyxl.styles import Font
+
+    texts = TEXTS[lang]
+    sheet.title = texts["cover"]
+    write_text(sheet["A1"], texts["title"])
+    sheet["A1"].font = Font(bold=True, size=14)
+    config = plan.config
+    rows = [
+        (texts["municipality"], config.municipality.get(lang)),
+        (texts["institution"], schema.institution_name(institution, lang)),
+        (texts["plan"], config.title.get(lang)),
+        (texts["years"], config.data_years),
+        (texts["deadline"], config.deadline.strftime("%d.%m.%Y") if config.deadline else ""),
+    ]
+    for offset, (label, value) in enumerate(rows, start=3):
+        write_text(sheet.cell(offset, 1), label)
+        sheet.cell(offset, 1).font = Font(bold=True)
+        write_text(sheet.cell(offset, 2), str(value))
+    for offset, label in enumerate(
+        (texts["contact"], texts["phone"], texts["email"], texts["date"]), start=len(rows) + 4
+    ):
+        write_text(sheet.cell(offset, 1), label)
+        sheet.cell(offset, 1).font = Font(bold=True)
+        _input_style(sheet.cell(offset, 2))
+    sheet.column_dimensions["A"].width = 24
+    sheet.column_dimensions["B"].width = 70
+    _fit_to_page_width(sheet)
+    sheet.protection.sheet = True
+
+
+def _instructions(sheet: Any, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    order = [lang, "en" if lang == "sq" else "sq"]
+    row = 1
+    for language in order:
+        write_text(sheet.cell(row, 1), TEXTS[language]["instructions"])
+        sheet.cell(row, 1).font = Font(bold=True, size=13)
+        row += 1
+        for line in INSTRUCTIONS[language]:
+            write_text(sheet.cell(row, 1), line)
+            sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+            row += 1
+        row += 1
+    sheet.column_dimensions["A"].width = 110
+    _fit_to_page_width(sheet)
+    sheet.protection.sheet = True
+
+
+def _data(sheet: Any, plan: Plan, schema: Schema, institution: str, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    texts = TEXTS[lang]
+    years = plan.years
+    write_text(sheet["A1"], f"{plan.config.municipality.get(lang)} – {texts['title']}")
+    sheet["A1"].font = Font(bold=True, size=13)
+    write_text(sheet["A2"], f"{texts['institution']}: {schema.institution_name(institution, lang)}")
+    sheet["A2"].font = Font(bold=True)
+    header_row = 4
+    headers = [texts["code"], texts["name"], texts["breakdown"], texts["unit"]]
+    for column, text in enumerate(headers, start=1):
+        write_text(sheet.cell(header_row, column), text)
+        _header_style(sheet.cell(header_row, column))
+    for offset, year in enumerate(years):
+        cell = sheet.cell(header_row, 5 + offset, year)
+        _header_style(cell)
+    whole = _validation(
+        DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0"), texts, "whole"
+    )
+    percent = _validation(
+        DataValidation(type="decimal", operator="between", formula1="0", formula2="100"),
+        texts,
+        "percent",
+    )
+    locked = PatternFill("solid", fgColor=LOCKED_FILL)
+    row = header_row + 1
+    for indicator in schema.indicators_of(institution):
+        for breakdown in indicator.breakdowns:
+            values = [
+                indicator.code,
+                indicator.names.get(lang),
+                schema.breakdown_label(breakdown, lang),
+                indicator.unit.get(lang),
+            ]
+            for column, value in enumerate(values, start=1):
+                write_text(sheet.cell(row, column), value)
+                sheet.cell(row, column).fill = locked
+            rule = percent if indicator.type == "percentage" else whole
+            for offset in range(len(years)):
+                cell = sheet.cell(row, 5 + offset)
+                _input_style(cell)
+                rule.add(cell.coordinate)
+            row += 1
+    for rule in (whole, percent):
+        if rule.sqref:
+            sheet.add_data_validation(rule)
+    sheet.freeze_panes = sheet.cell(header_row + 1, 5)
+    for letter, width in zip("ABCD", (9, 52, 26, 14), strict=True):
+        sheet.column_dimensions[letter].width = width
+    for offset in range(len(years)):
+        sheet.column_dimensions[sheet.cell(1, 5 + offset).column_letter].width = 11
+    for cells in sheet.iter_rows(min_row=header_row, max_row=row - 1, max_col=4):
+        for cell in cells:
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    _fit_to_page_width(sheet, landscape=True)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.protection.sheet = True
+
+
+def _fit_to_page_width(sheet: Any, landscape: bool = False) -> None:
+    if landscape:
+        sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _validation(rule: Any, texts: dict[str, str], kind: str) -> Any:
+    rule.allow_blank = True
+    rule.showInputMessage = True
+    rule.showErrorMessage = True
+    rule.errorStyle = "stop"
+    rule.promptTitle = texts[f"{kind}_title"]
+    rule.prompt = texts[f"{kind}_prompt"]
+    rule.errorTitle = texts[f"{kind}_title"]
+    rule.error = texts[f"{kind}_error"]
+    return rule
+
+
+def _analysis(sheet: Any, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    texts = TEXTS[lang]
+    write_text(sheet["A1"], texts["analysis_prompt"])
+    sheet["A1"].font = Font(italic=True)
+    sheet.column_dimensions["A"].width = 110
+    for row in range(3, 23):
+        _input_style(sheet.cell(row, 1))
+        sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.protection.sheet = True
+
+
+def prompts() -> Iterable[str]:
+    """The analysis prompts of every language (the reader leaves them out of the analysis)."""
+    return (normalize_label(texts["analysis_prompt"]) for texts in TEXTS.values())
