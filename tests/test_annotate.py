@@ -117,3 +117,25 @@ def test_annotated_copies_are_deterministic(tmp_path: Path) -> None:
     first = {w.path.name: w.path.read_bytes() for w in annotate(report, tmp_path / "a", "sq")}
     second = {w.path.name: w.path.read_bytes() for w in annotate(report, tmp_path / "b", "sq")}
     assert first == second
+
+
+def test_macro_enabled_workbook_stays_xlsm(tmp_path: Path) -> None:
+    import zipfile
+
+    rows = em01_rows()
+    rows[6][4] = "tre"
+    source = write_xlsx(tmp_path / "makro.xlsm", [HEADER, *rows])
+    with zipfile.ZipFile(source) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    )
+    with zipfile.ZipFile(source, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    (written,) = annotate(validate([source], years=YEARS), tmp_path / "out", "en")
+    assert written.path.name == "makro.xlsm"
+    with zipfile.ZipFile(written.path) as archive:
+        assert b"macroEnabled" in archive.read("[Content_Types].xml")
+    assert list(comments(written.path, "Të dhënat")) == ["E8"]

@@ -295,7 +295,8 @@ def test_xlsm_is_read_like_xlsx(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"spreadsheetml.sheet.main+xml", b"sheet.macroEnabled.main+xml"
+        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
     )
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():

@@ -105,7 +105,9 @@ def annotate(report: Report, folder: Path, lang: str) -> list[Annotated]:
         source = Path(file_report.file)
         if not source.is_file():
             continue
-        target = folder / (source.stem + ".xlsx")
+        # A macro-enabled workbook stays .xlsm: Excel refuses its content under .xlsx.
+        suffix = ".xlsm" if source.suffix.lower() == ".xlsm" else ".xlsx"
+        target = folder / (source.stem + suffix)
         if target.resolve() == source.resolve():
             raise UsageError(detail=f"{target} is an input; choose another folder")
         deadline = (
@@ -147,8 +149,8 @@ def _open_copy(source: Path, file_format: str) -> tuple[Any, str | None]:
         keep_vba = source.suffix.lower() == ".xlsm"
         try:
             return openpyxl.load_workbook(io.BytesIO(data), keep_vba=keep_vba), None
-        except Exception:  # a damaged file: no copy to annotate
-            return None, None
+        except Exception:  # openpyxl is stricter than calamine: fall back to the values
+            return _values_copy(source, data, file_format), file_format
     return _values_copy(source, data, file_format), file_format
 
 
