@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from inclusionplan.findings import Finding
 
 LANGUAGES = ("sq", "en")
+MAX_PARAMETER = 120  # a cell's text is cut to this many characters in a message
 
 Text = Mapping[str, str]
 
@@ -487,6 +488,14 @@ MESSAGES: Mapping[str, Text] = {
         "the file is password-protected; send it without a password",
     ),
     "reason-empty": _t("skedari është bosh", "the file is empty"),
+    "reason-empty-workbook": _t(
+        "fletëllogaritësja nuk ka asnjë qelizë të plotësuar",
+        "the workbook has no filled-in cell",
+    ),
+    "reason-too-many-rows": _t(
+        "një fletë ka më shumë se {limit} rreshta, kufiri i lejuar",
+        "a sheet has more than {limit} rows, the limit",
+    ),
     "reason-encoding": _t(
         "kodimi i tekstit nuk njihet; ruajeni si CSV UTF-8",
         "the text encoding is not recognised; save it as CSV UTF-8",
@@ -537,6 +546,12 @@ MESSAGES: Mapping[str, Text] = {
         "LibreOffice could not convert the document to PDF ({detail}).",
     ),
     "render-done": _t("U shkrua {path}", "Wrote {path}"),
+    "control-characters-removed": _t(
+        "Kujdes: u hoqën {count} karaktere kontrolli që XML nuk i lejon (nga tekstet e planit "
+        "ose të dhënat).",
+        "Warning: {count} control characters that XML does not allow were removed (from the "
+        "plan's texts or data).",
+    ),
     # -- labels used by reports
     "label-file": _t("Skedari", "File"),
     "label-institution": _t("Institucioni", "Institution"),
@@ -605,6 +620,8 @@ class _Params(dict[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
+        if isinstance(value, str) and len(value) > MAX_PARAMETER:
+            return value[: MAX_PARAMETER - 1] + "…"
         if key == "reason" and isinstance(value, Mapping):
             return message_text(str(value["code"]), self.lang, value)
         if isinstance(value, Mapping) and "sq" in value and "en" in value:

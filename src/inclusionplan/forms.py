@@ -16,7 +16,7 @@ from typing import Any
 
 from inclusionplan.errors import UsageError
 from inclusionplan.labels import normalize_label
-from inclusionplan.output import normalize_zip, write_atomic
+from inclusionplan.output import XML_FORBIDDEN, normalize_zip, write_atomic
 from inclusionplan.plan import Plan
 from inclusionplan.schema import Schema
 
@@ -135,9 +135,12 @@ def form_targets(plan: Plan, schema: Schema, institution: str | None) -> dict[st
 def write_forms(
     plan: Plan, schema: Schema, folder: Path, lang: str, institution: str | None = None
 ) -> list[Form]:
+    inputs = {(plan.folder / entry.file).resolve() for entry in plan.config.submissions}
     forms = []
     for key, name in form_targets(plan, schema, institution).items():
         target = folder / name
+        if target.resolve() in inputs:
+            raise UsageError(detail=f"{target} is a submission of the plan; choose another folder")
         write_atomic(target, form_bytes(plan, schema, key, lang))
         forms.append(Form(key, target))
     return forms
@@ -166,8 +169,9 @@ def form_bytes(plan: Plan, schema: Schema, institution: str, lang: str) -> bytes
 
 
 def write_text(cell: Any, value: str) -> None:
-    """Text as text: a value that starts with = + - or @ never becomes a formula."""
-    cell.value = value
+    """Text as text: a value that starts with = + - or @ never becomes a formula, and
+    characters XML forbids are dropped (openpyxl would refuse the cell)."""
+    cell.value = XML_FORBIDDEN.sub("", value)
     cell.data_type = "s"
 
 

@@ -63,6 +63,7 @@ class Submission:
     institution_label: str | None = None
     texts: list[SectorText] = field(default_factory=list)
     auxiliary_sheets: list[str] = field(default_factory=list)
+    empty: bool = False
 
     @property
     def readable(self) -> bool:

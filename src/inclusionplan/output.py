@@ -39,6 +39,22 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+# Characters XML 1.0 forbids (C0 controls but tab, newline and carriage return; U+FFFE/F).
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class XmlCleaner:
+    """Removes characters XML forbids, counting them so the caller can warn."""
+
+    def __init__(self) -> None:
+        self.removed = 0
+
+    def __call__(self, text: str) -> str:
+        cleaned, count = XML_FORBIDDEN.subn("", text)
+        self.removed += count
+        return cleaned
+
+
 _CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 

@@ -21,14 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from inclusionplan.errors import InclusionPlanError, UsageError
-from inclusionplan.output import normalize_zip, write_atomic
+from inclusionplan.output import XmlCleaner, normalize_zip, write_atomic
 from inclusionplan.reports import Report
 
 DEFAULT_TEMPLATE = "plan.docx"
 TEMPLATE_FILES = (DEFAULT_TEMPLATE, "texts.sq.yaml", "texts.en.yaml")
 CHART_WIDTH_CM = 16.0
-# Characters XML 1.0 forbids; removed from every value placed in the document.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class TemplateRenderError(InclusionPlanError, ValueError):
@@ -60,6 +58,7 @@ class Rendered:
     report: Report
     seconds: float
     chart_seconds: float
+    removed_characters: int = 0
 
 
 def default_template_path() -> Path:
@@ -120,9 +119,10 @@ def render_plan(
     charts = draw_all(chart_requests(dataset, language), jobs)
     chart_seconds = time.perf_counter() - chart_started
     context = build_context(validated, language, texts, image, charts)
-    _render(document, context, template_path)
+    cleaner = XmlCleaner()
+    _render(document, context, template_path, cleaner)
     fit_tables(document.docx)
-    _set_properties(document, context, plan.config.issue_date)
+    _set_properties(document, context, plan.config.issue_date, cleaner)
     buffer = io.BytesIO()
     document.save(buffer)
     data = normalize_zip(buffer.getvalue(), plan.config.issue_date.timetuple()[:6])
@@ -134,6 +134,7 @@ def render_plan(
         report=report,
         seconds=time.perf_counter() - started,
         chart_seconds=chart_seconds,
+        removed_characters=cleaner.removed,
     )
 
 
@@ -165,24 +166,24 @@ def _open_template(path: Path) -> Any:
     return template
 
 
-def _environment() -> Any:
+def _environment(cleaner: XmlCleaner) -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     def finalize(value: object) -> object:
-        if isinstance(value, str):
-            return _FORBIDDEN.sub("", value)
-        return value
+        return cleaner(value) if isinstance(value, str) else value
 
     return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=finalize)
 
 
-def _render(document: Any, context: dict[str, Any], template_path: Path) -> None:
+def _render(
+    document: Any, context: dict[str, Any], template_path: Path, cleaner: XmlCleaner
+) -> None:
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError
 
     try:
-        document.render(context, jinja_env=_environment(), autoescape=True)
+        document.render(context, jinja_env=_environment(cleaner), autoescape=True)
     except (TemplateError, SecurityError) as error:
         around = " / ".join(t.strip() for t in getattr(error, "docx_context", []) if t.strip())
         place = f"near «{around[:160]}»" if around else "-"
@@ -292,12 +293,14 @@ def _span(cell: Any) -> int:
     return int(span.get(qn("w:val"))) if span is not None else 1
 
 
-def _set_properties(document: Any, context: dict[str, Any], issue_date: Any) -> None:
+def _set_properties(
+    document: Any, context: dict[str, Any], issue_date: Any, cleaner: XmlCleaner
+) -> None:
     from inclusionplan.plan_document import issue_timestamp
 
     properties = document.docx.core_properties
     stamp = issue_timestamp(issue_date).replace(tzinfo=None)
-    plan = {key: _FORBIDDEN.sub("", str(value)) for key, value in context["plan"].items()}
+    plan = {key: cleaner(str(value)) for key, value in context["plan"].items()}
     properties.title = plan["title"]
     properties.subject = plan["period"]
     properties.author = plan["municipality"]

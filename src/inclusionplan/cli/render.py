@@ -78,6 +78,9 @@ def render_command(
         raise typer.Exit(EXIT_FINDINGS) from None
     from inclusionplan.catalogue import message_text
 
+    if rendered.removed_characters:
+        count = {"count": str(rendered.removed_characters)}
+        typer.echo(message_text("control-characters-removed", language, count), err=True)
     for path in (rendered.docx, rendered.pdf):
         if path is not None:
             typer.echo(message_text("render-done", language, {"path": str(path)}), err=True)

@@ -41,6 +41,12 @@ def validate_command(
         Path | None,
         typer.Option("--annotate", help="Write an annotated copy of each file with findings here."),
     ] = None,
+    max_size_mb: Annotated[
+        int, typer.Option("--max-size-mb", min=1, help="Refuse a workbook that unpacks larger.")
+    ] = 256,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", min=1, help="Refuse a sheet with more rows.")
+    ] = 1_000_000,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")
     ] = FailOn.error,
@@ -62,7 +68,16 @@ def validate_command(
 
     language = lang.value
     expected = guarded(lambda: parse_years(years) if years else None, language, debug)
-    report = guarded(lambda: validate(paths, schema=schema, years=expected), language, debug)
+    from inclusionplan.reading import Limits
+
+    limits = Limits(
+        max_file_bytes=max_size_mb * 2**20,
+        max_unpacked_bytes=max_size_mb * 2**20,
+        max_rows=max_rows,
+    )
+    report = guarded(
+        lambda: validate(paths, schema=schema, years=expected, limits=limits), language, debug
+    )
     if report_format is ReportFormat.json:
         typer.echo(report.to_json(language), nl=False)
     elif report_format is ReportFormat.markdown:

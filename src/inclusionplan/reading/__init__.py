@@ -27,6 +27,7 @@ class Limits:
 
     max_file_bytes: int = 256 * 1024 * 1024
     max_unpacked_bytes: int = 256 * 1024 * 1024
+    max_rows: int = 1_000_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -55,7 +56,9 @@ def read_submission(
         submission.findings.append(_unreadable(display, problem.reason))
     except Exception as error:  # calamine and zipfile raise many kinds on damaged files
         submission.findings.append(_unreadable(display, reason_of(error)))
-    if submission.readable and not submission.tables:
+    if submission.readable and submission.empty:
+        submission.findings = [_unreadable(display, {"code": "reason-empty-workbook"})]
+    elif submission.readable and not submission.tables:
         submission.findings.append(
             Finding(
                 code="no-data-sheet",
@@ -105,8 +108,12 @@ def sniff_format(data: bytes, suffix: str, archive: zipfile.ZipFile | None = Non
         if _ENCRYPTED in data[:2_000_000]:
             raise UnreadableError("reason-password")
         return "xls"
-    if suffix in (".csv", ".txt") and b"\x00" not in data[:4096]:
+    if suffix in (".csv", ".txt") and (
+        data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in data[:4096]
+    ):
         return "csv"
+    if suffix in (".csv", ".txt"):
+        raise UnreadableError("reason-encoding")
     raise UnreadableError("reason-not-a-spreadsheet")
 
 
@@ -140,6 +147,7 @@ def _read_into(
         return
     from inclusionplan.reading.ooxml import (
         TooLargeError,
+        TooManyRowsError,
         WorkbookFacts,
         check_unpacked_size,
         scan_xlsx,
@@ -151,9 +159,11 @@ def _read_into(
         if archive is not None:
             check_unpacked_size(archive, limits.max_unpacked_bytes)
         if archive is not None and submission.format == "xlsx":
-            facts = scan_xlsx(archive)
+            facts = scan_xlsx(archive, limits.max_rows)
     except TooLargeError as too_large:
         raise UnreadableError("reason-too-large", limit_mb=too_large.limit_bytes // 2**20) from None
+    except TooManyRowsError as too_many:
+        raise UnreadableError("reason-too-many-rows", limit=too_many.limit) from None
     read_workbook(data, submission, facts)
 
 

@@ -14,6 +14,11 @@ class UnknownEncodingError(Exception):
 
 
 def decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnknownEncodingError from None
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding)

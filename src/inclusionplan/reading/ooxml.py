@@ -31,6 +31,12 @@ class TooLargeError(Exception):
         self.limit_bytes = limit_bytes
 
 
+class TooManyRowsError(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
 @dataclass(slots=True)
 class SheetFacts:
     formulas_without_value: frozenset[tuple[int, int]] = frozenset()
@@ -55,8 +61,9 @@ def check_unpacked_size(archive: zipfile.ZipFile, limit_bytes: int) -> None:
         raise TooLargeError(limit_bytes)
 
 
-def scan_xlsx(archive: zipfile.ZipFile) -> WorkbookFacts:
-    """Formulas without values and hidden rows and columns, per sheet name.
+def scan_xlsx(archive: zipfile.ZipFile, max_rows: int = 1_000_000) -> WorkbookFacts:
+    """Formulas without values and hidden rows and columns, per sheet name; a sheet with
+    more than ``max_rows`` rows is refused before calamine parses it.
 
     Call ``check_unpacked_size`` first: this reads every sheet part.
     """
@@ -78,7 +85,10 @@ def scan_xlsx(archive: zipfile.ZipFile) -> WorkbookFacts:
         if part is None or part not in names:
             continue
         name = html.unescape(raw_name.decode("utf-8", "replace"))
-        facts.sheets[name] = _scan_sheet(archive.read(part))
+        xml = archive.read(part)
+        if xml.count(b"<row") > max_rows:
+            raise TooManyRowsError(max_rows)
+        facts.sheets[name] = _scan_sheet(xml)
     return facts
 
 

@@ -25,9 +25,11 @@ def read_workbook(data: bytes, submission: Submission, facts: WorkbookFacts | No
         for meta in workbook.sheets_metadata
         if meta.visible != python_calamine.SheetVisibleEnum.Visible
     }
+    empty = True
     for name in workbook.sheet_names:
         sheet = workbook.get_sheet_by_name(name)
         grid = sheet.to_python()
+        empty = empty and not any(cell_text(value) for row in grid for value in row)
         start = sheet.start or (0, 0)
         sheet_facts = facts.sheets.get(name, SheetFacts()) if facts else SheetFacts()
         table = read_table(
@@ -49,6 +51,7 @@ def read_workbook(data: bytes, submission: Submission, facts: WorkbookFacts | No
         submission.findings.extend(
             _hidden_findings(submission.name, name, name in hidden, sheet_facts)
         )
+    submission.empty = empty
 
 
 def _read_other_sheet(name: str, grid: Grid, submission: Submission) -> None:
