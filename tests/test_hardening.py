@@ -277,3 +277,28 @@ def test_zip_with_a_huge_member_is_refused(tmp_path: Path) -> None:
     (tmp_path / "bomb.xlsx").write_bytes(buffer.getvalue())
     limits = Limits(max_unpacked_bytes=16 * 2**20)
     assert reason(tmp_path / "bomb.xlsx", limits) == "reason-too-large"
+
+
+def test_xlsb_is_refused_with_a_reason(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.bin", b"\x00binary")
+    (tmp_path / "binary.xlsb").write_bytes(buffer.getvalue())
+    assert reason(tmp_path / "binary.xlsb") == "reason-unsupported-format"
+
+
+def test_render_warns_when_it_removes_control_characters(tmp_path: Path) -> None:
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from inclusionplan.cli import app
+
+    folder = tmp_path / "plan"
+    shutil.copytree(SAMPLES / "elbasan", folder)
+    (folder / "texts.en.yaml").write_text('vision: ["A vision\\a with a bell"]\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["render", str(folder), "--lang", "en", "--jobs", "1", "-o", str(tmp_path / "o.docx")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 control characters" in result.output
