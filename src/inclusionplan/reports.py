@@ -32,6 +32,7 @@ class FileReport:
     infos: int = 0
     sheets: dict[str, str] = field(default_factory=dict)
     deadline: str | None = None
+    group: str = ""
 
     @property
     def completeness(self) -> float | None:
@@ -54,6 +55,7 @@ class FileReport:
             "infos": self.infos,
             "sheets": self.sheets,
             "deadline": self.deadline,
+            "group": self.group,
             "completeness": {
                 "expected": self.expected,
                 "present": self.present,
@@ -131,51 +133,6 @@ class Report:
 
     def to_json(self, lang: str = "sq") -> str:
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
-
-
-MARKDOWN_LIMIT = 200
-
-
-def report_markdown(report: Report, lang: str) -> str:
-    """A summary an officer can paste into an e-mail, or CI into a job summary."""
-    from inclusionplan.catalogue import severity_label
-
-    def cell(text: object) -> str:
-        return str(text).replace("|", "\\|").replace("\n", " ")
-
-    heading = message_text("label-valid" if report.valid else "label-invalid", lang)
-    lines = [f"## {heading}", "", report.summary_line(lang), ""]
-    lines += [
-        f"| {message_text('label-file', lang)} | {message_text('label-institution', lang)} "
-        f"| {severity_label(Severity.ERROR, lang)} | {severity_label(Severity.WARNING, lang)} "
-        "| % |",
-        "|---|---|---:|---:|---:|",
-    ]
-    for file_report in report.files:
-        share = file_report.completeness
-        percent = f"{share:.0%}" if share is not None else ""
-        lines.append(
-            f"| {cell(file_report.file)} | {cell(file_report.institution_label(lang))} | "
-            f"{file_report.errors} | {file_report.warnings} | {percent} |"
-        )
-    shown = [f for f in report.findings if f.severity is not Severity.INFO]
-    if shown:
-        lines += [
-            "",
-            f"| {message_text('label-file', lang)} | {message_text('label-place', lang)}"
-            f" | {message_text('label-severity', lang)} | {message_text('label-code', lang)}"
-            f" | {message_text('label-message', lang)} |",
-            "|---|---|---|---|---|",
-        ]
-        for finding in shown[:MARKDOWN_LIMIT]:
-            lines.append(
-                f"| {cell(finding.file)} | {cell(finding.location)} | "
-                f"{severity_label(finding.severity, lang)} | `{finding.code}` | "
-                f"{cell(finding.message(lang))} |"
-            )
-        if len(shown) > MARKDOWN_LIMIT:
-            lines.append(f"| … | | | | +{len(shown) - MARKDOWN_LIMIT} |")
-    return "\n".join(lines) + "\n"
 
 
 def finding_to_dict(finding: Finding, lang: str) -> dict[str, Any]:

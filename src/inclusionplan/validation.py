@@ -8,7 +8,9 @@ does not exist or a broken configuration raises.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import glob
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,12 +38,14 @@ class _Group:
     """Files checked together: one plan folder, or all loose inputs."""
 
     schema: Schema
+    name: str = ""
     files: list[tuple[Path, str]] = field(default_factory=list)
     institutions: dict[str, str | None] = field(default_factory=dict)
     years: tuple[int, ...] = ()
     plan_mode: bool = False
     deadline: str | None = None
     missing: list[Finding] = field(default_factory=list)
+    missing_institutions: dict[str, str] = field(default_factory=dict)
     action_matrix: tuple[Path, str] | None = None
     consultations: tuple[Path, str] | None = None
 
@@ -69,18 +73,55 @@ class ValidatedPlan:
     consultations: ConsultationLog | None
 
 
+Progress = Callable[[str], None]
+
+
 def validate(
     paths: Sequence[str | Path],
     *,
     schema: Path | None = None,
     years: Sequence[int] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
 ) -> Report:
     """Read and check every submission under ``paths``; see the module docstring.
 
     ``schema`` replaces each plan's own schema (and the built-in one for loose files).
+    ``jobs`` > 1 checks plan folders in that many processes (``None``: one per core);
+    ``progress`` is told each checked file's name. The report is the same either way.
     """
-    return merge_report(check_paths(paths, schema=schema, years=years, limits=limits))
+    groups = _groups(paths, schema)
+    workers = min(jobs or os.cpu_count() or 1, len(groups))
+    if workers <= 1:
+        checked = [_check(group, years, limits, progress) for group in groups]
+        return merge_report(checked)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    summaries: list[tuple[list[Finding], list[FileReport], tuple[int, ...]]] = []
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for findings, files, group_years in pool.map(
+            _check_summary, groups, [years] * len(groups), [limits] * len(groups)
+        ):
+            summaries.append((findings, files, group_years))
+            if progress is not None:
+                for file_report in files:
+                    progress(file_report.file)
+    return Report(
+        files=[f for _, files, _ in summaries for f in files],
+        findings=[f for findings, _, _ in summaries for f in findings],
+        years=tuple(sorted({y for _, _, group_years in summaries for y in group_years})),
+    )
+
+
+def _check_summary(
+    group: _Group, years: Sequence[int] | None, limits: Limits
+) -> tuple[list[Finding], list[FileReport], tuple[int, ...]]:
+    """A group's findings, file reports and years: what crosses back from a worker."""
+    checked = _check(group, years, limits, None)
+    return checked.findings, checked.files, checked.context.years
 
 
 def validate_plan(folder: Path, *, schema: Path | None = None) -> ValidatedPlan:
@@ -121,8 +162,14 @@ def check_paths(
     return [_check(group, years, limits) for group in _groups(paths, schema)]
 
 
-def _check(group: _Group, years: Sequence[int] | None, limits: Limits) -> CheckedGroup:
-    submissions = [read_submission(path, name, limits) for path, name in group.files]
+def _check(
+    group: _Group, years: Sequence[int] | None, limits: Limits, progress: Progress | None = None
+) -> CheckedGroup:
+    submissions = []
+    for path, name in group.files:
+        submissions.append(read_submission(path, name, limits))
+        if progress is not None:
+            progress(name)
     group_years = tuple(years or group.years or _years_in(submissions))
     institutions = {
         s.name: group.institutions.get(s.name) or _institution_of(s, group.schema)
@@ -136,8 +183,6 @@ def _check(group: _Group, years: Sequence[int] | None, limits: Limits) -> Checke
         findings.extend(submission.findings)
     findings.extend(run_checks(context))
     checked = CheckedGroup(context=context, findings=findings, files=_file_reports(context))
-    for file_report in checked.files:
-        file_report.deadline = group.deadline
     if group.action_matrix is not None:
         from inclusionplan.actions import read_action_matrix
 
@@ -150,6 +195,21 @@ def _check(group: _Group, years: Sequence[int] | None, limits: Limits) -> Checke
         checked.consultations = read_consultation_log(*group.consultations, group.schema)
         checked.findings.extend(checked.consultations.findings)
         checked.files.append(FileReport(file=group.consultations[1], format="xlsx"))
+    for name, institution in group.missing_institutions.items():
+        names = group.schema.institutions[institution]
+        expected = _expected_keys(context, set(), institution)
+        checked.files.append(
+            FileReport(
+                file=name,
+                format="missing",
+                institution=institution,
+                institution_name=names.as_param(),
+                expected=len(expected),
+            )
+        )
+    for file_report in checked.files:
+        file_report.deadline = group.deadline
+        file_report.group = group.name
     return checked
 
 
@@ -157,7 +217,7 @@ def _groups(paths: Sequence[str | Path], schema_path: Path | None) -> list[_Grou
     override = load_schema(schema_path) if schema_path else None
     loose = _Group(schema=override or load_schema())
     groups: list[_Group] = []
-    for argument in paths:
+    for argument in _expand(paths):
         path = Path(argument)
         if not path.exists():
             raise UsageError("path-not-found", path=str(argument))
@@ -175,6 +235,20 @@ def _groups(paths: Sequence[str | Path], schema_path: Path | None) -> list[_Grou
     return groups
 
 
+def _expand(paths: Sequence[str | Path]) -> list[str | Path]:
+    """Glob patterns a shell did not expand (quoted, or on Windows): ``municipalities/*/``."""
+    expanded: list[str | Path] = []
+    for argument in paths:
+        text = str(argument)
+        if not Path(text).exists() and any(ch in text for ch in "*?["):
+            matches = sorted(glob.glob(text))  # noqa: PTH207 (a user's pattern, any anchor)
+            if matches:
+                expanded.extend(matches)
+                continue
+        expanded.append(argument)
+    return expanded
+
+
 def _spreadsheets_in(folder: Path) -> Iterable[Path]:
     for path in folder.rglob("*"):
         relative = path.relative_to(folder).parts
@@ -190,7 +264,9 @@ def _plan_group(folder: Path, override: Schema | None) -> _Group:
     plan = load_plan(folder)
     schema = override or load_schema(plan.schema_path)
     deadline = plan.config.deadline.isoformat() if plan.config.deadline else None
-    group = _Group(schema=schema, years=plan.years, plan_mode=True, deadline=deadline)
+    group = _Group(
+        schema=schema, name=folder.as_posix(), years=plan.years, plan_mode=True, deadline=deadline
+    )
     for index, entry in enumerate(plan.config.submissions):
         if entry.institution not in schema.institutions:
             raise PlanConfigError(
@@ -202,6 +278,7 @@ def _plan_group(folder: Path, override: Schema | None) -> _Group:
         name = path.as_posix()
         if not path.is_file():
             names = schema.institutions[entry.institution]
+            group.missing_institutions[name] = entry.institution
             group.missing.append(
                 Finding(
                     "missing-submission",

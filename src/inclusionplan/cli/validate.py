@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from inclusionplan.findings import Severity
+    from inclusionplan.reports import Report
 
 from inclusionplan.cli.app import EXIT_FINDINGS, EXIT_OK, DebugOption, Lang, LangOption, guarded
 
@@ -15,6 +20,8 @@ class ReportFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    junit = "junit"
+    github = "github"
 
 
 class FailOn(StrEnum):
@@ -37,6 +44,10 @@ def validate_command(
     report_format: Annotated[
         ReportFormat, typer.Option("--format", help="table for people, json for machines.")
     ] = ReportFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", help="Also write the report (in --format) to this file."),
+    ] = None,
     annotate: Annotated[
         Path | None,
         typer.Option("--annotate", help="Write an annotated copy of each file with findings here."),
@@ -47,6 +58,10 @@ def validate_command(
     max_rows: Annotated[
         int, typer.Option("--max-rows", min=1, help="Refuse a sheet with more rows.")
     ] = 1_000_000,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", min=1, help="Processes for several plan folders (default: cores)."),
+    ] = None,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")
     ] = FailOn.error,
@@ -75,27 +90,71 @@ def validate_command(
         max_unpacked_bytes=max_size_mb * 2**20,
         max_rows=max_rows,
     )
-    report = guarded(
-        lambda: validate(paths, schema=schema, years=expected, limits=limits), language, debug
-    )
-    if report_format is ReportFormat.json:
-        typer.echo(report.to_json(language), nl=False)
-    elif report_format is ReportFormat.markdown:
-        from inclusionplan.reports import report_markdown
+    from inclusionplan.cli.progress import progress
 
-        typer.echo(report_markdown(report, language), nl=False)
-    else:
+    with progress("✓") as tell:
+        report = guarded(
+            lambda: validate(
+                paths, schema=schema, years=expected, limits=limits, jobs=jobs, progress=tell
+            ),
+            language,
+            debug,
+        )
+    threshold = Severity.ERROR if fail_on is FailOn.error else Severity.WARNING
+    text = formatted(report, report_format, language, threshold)
+    if output is not None:
+        from inclusionplan.output import write_atomic
+
+        guarded(lambda: write_atomic(output, text or table_text(report, language)), language, debug)
+    if text is None or output is not None:
         from inclusionplan.cli.views import show_report
 
         show_report(report, language)
+    else:
+        typer.echo(text, nl=False)
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if report_format is ReportFormat.github and summary_path:
+        from inclusionplan.report_formats import to_markdown
+
+        with Path(summary_path).open("a", encoding="utf-8") as summary:
+            summary.write(to_markdown(report, language))
     if annotate is not None:
         from inclusionplan.annotate import annotate as annotate_report
 
         folder = annotate
         for written in guarded(lambda: annotate_report(report, folder, language), language, debug):
             typer.echo(str(written.path), err=True)
-    threshold = Severity.ERROR if fail_on is FailOn.error else Severity.WARNING
     raise typer.Exit(EXIT_FINDINGS if report.fails(threshold) else EXIT_OK)
+
+
+def formatted(
+    report: Report, report_format: ReportFormat, lang: str, threshold: Severity
+) -> str | None:
+    """The report as text in a machine format, or None for the table view."""
+    from inclusionplan import report_formats
+
+    if report_format is ReportFormat.json:
+        return report.to_json(lang)
+    if report_format is ReportFormat.markdown:
+        return report_formats.to_markdown(report, lang)
+    if report_format is ReportFormat.junit:
+        return report_formats.to_junit(report, lang, threshold)
+    if report_format is ReportFormat.github:
+        return report_formats.to_github(report, lang)
+    return None
+
+
+def table_text(report: Report, lang: str) -> str:
+    """The table view as plain text, for --output with the table format."""
+    import io
+
+    from rich.console import Console
+
+    from inclusionplan.cli.views import show_report
+
+    buffer = io.StringIO()
+    show_report(report, lang, Console(file=buffer, width=120, no_color=True, highlight=False))
+    return buffer.getvalue()
 
 
 def register(app: typer.Typer) -> None:

@@ -33,8 +33,8 @@ def completeness_line(file_report: FileReport, lang: str) -> str:
     )
 
 
-def show_report(report: Report, lang: str) -> None:
-    out = console()
+def show_report(report: Report, lang: str, out: Console | None = None) -> None:
+    out = out or console()
     for file_report in report.files:
         findings = report.findings_of(file_report.file)
         mark = "✗" if file_report.errors else ("!" if file_report.warnings else "✓")
