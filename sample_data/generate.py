@@ -85,7 +85,8 @@ SHARES = {
 Table = dict[str, dict[str, dict[int, float]]]  # code -> breakdown -> year -> value
 
 
-def make_values(seed: int = 2016) -> Table:
+def make_values(seed: int = 2016, scale: float = 1.0) -> Table:
+    """Consistent illustrative values; ``scale`` sizes the counts to a municipality."""
     rng = random.Random(seed)
     schema = builtin_schema()
     values: Table = {}
@@ -100,6 +101,8 @@ def make_values(seed: int = 2016) -> Table:
             }
         else:
             base, drift = BASE[code]
+            if indicator.type != "percentage":
+                base *= scale
             totals = {y: base * (1 + drift + drift_noise[y]) ** i for i, y in enumerate(YEARS)}
         values[code] = _breakdowns(indicator, totals)
     return values
@@ -1155,10 +1158,13 @@ submissions:
 """
 
 
-def write_plan(folder: Path, name: str, entries: list[tuple[str, str]]) -> None:
+def write_plan(
+    folder: Path, name: str, entries: list[tuple[str, str]], workbooks: bool = True
+) -> None:
     lines = [PLAN_HEAD.format(name=name, period="2016-2020")]
     lines += [f"  - {{institution: {key}, file: submissions/{file}}}\n" for key, file in entries]
-    lines += ["action_matrix: action-matrix.xlsx\n", "consultations: consultations.xlsx\n"]
+    if workbooks:
+        lines += ["action_matrix: action-matrix.xlsx\n", "consultations: consultations.xlsx\n"]
     (folder / "plan.yaml").write_text("".join(lines), encoding="utf-8")
 
 
@@ -1298,10 +1304,47 @@ def _drop_cached_values(path: Path) -> None:
             archive.writestr(info, data)
 
 
+PUKE_SUBMISSIONS = [
+    ("social_services", "sherbimet_sociale_puke.xlsx", "merged_titles"),
+    ("employment_office", "zyra_e_punes_puke.xlsx", "english_plain"),
+    ("education", "arsimi_puke.xlsx", "long"),
+    ("primary_health", "shendetesia_puke.xlsx", "two_row_header"),
+    ("civil_registry", "gjendja_civile_puke.csv", "csv_comma"),
+    ("police", "policia_puke.xlsx", "merged_titles"),
+]
+
+
+def generate_puke() -> None:
+    """A smaller municipality at an earlier stage: six institutions, no action matrix yet."""
+    values = make_values(seed=2017, scale=0.11)
+    folder = HERE / "puke"
+    submissions = folder / "submissions"
+    shutil.rmtree(submissions, ignore_errors=True)
+    submissions.mkdir(parents=True)
+    for institution, file, layout in PUKE_SUBMISSIONS:
+        rows: list[Row] = [(i, b, dict(s)) for i, b, s in rows_for(institution, values)]
+        WRITERS[layout](submissions / file, institution, rows)
+    write_plan(folder, "Pukë", [(key, file) for key, file, _ in PUKE_SUBMISSIONS], workbooks=False)
+
+
+def fix_timestamps() -> None:
+    """Same content, same bytes: a regeneration changes no file that did not change."""
+    from inclusionplan.output import normalize_zip
+
+    stamp = FIXED_TIME.timetuple()[:6]
+    for path in sorted(HERE.glob("*/**/*.xlsx")):
+        data = path.read_bytes()
+        if zipfile.is_zipfile(path):  # the faulty sample's truncated workbook is not
+            path.write_bytes(normalize_zip(data, stamp, fixed_core_date="2016-07-15T09:00:00Z"))
+
+
 def main() -> None:
     values = make_values()
     generate_elbasan(values)
+    fix_timestamps()  # before the faulty sample cuts one of these short
     generate_faulty(values)
+    generate_puke()
+    fix_timestamps()
 
 
 if __name__ == "__main__":

@@ -40,6 +40,12 @@ class ChartRequest:
     percent: bool = False
 
 
+def preload() -> None:
+    """Import matplotlib before forking workers, so each inherits it instead of paying
+    its import again."""
+    import matplotlib.backends.backend_agg  # noqa: F401
+
+
 def draw(request: ChartRequest) -> bytes:
     return line_chart(request.years, request.series, request.lang, request.percent)
 
@@ -52,8 +58,7 @@ def draw_all(requests: Mapping[str, ChartRequest], jobs: int | None = None) -> d
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    import matplotlib.backends.backend_agg  # noqa: F401  (workers inherit it, loaded once)
-
+    preload()
     keys = list(requests)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:

@@ -10,11 +10,13 @@ plan's issue date) and written atomically.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -59,6 +61,97 @@ class Rendered:
     seconds: float
     chart_seconds: float
     removed_characters: int = 0
+
+
+@dataclass(frozen=True)
+class RenderOutcome:
+    """One plan of a batch: what was written, or why not (data errors, or a problem given
+    as a catalogue code and parameters, which cross process boundaries safely)."""
+
+    folder: Path
+    rendered: Rendered | None = None
+    blocked: Report | None = None
+    problem: tuple[str, dict[str, Any]] | None = None
+
+
+def render_plans(
+    folders: list[Path],
+    *,
+    output_dir: Path,
+    lang: str | None = None,
+    template: Path | None = None,
+    allow_errors: bool = False,
+    pdf: bool = False,
+    schema: Path | None = None,
+    jobs: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[RenderOutcome]:
+    """Render many plan folders into ``output_dir`` (named after each folder), in
+    ``jobs`` processes (None: one per core); one plan's problem does not stop the others."""
+    names = [default_file_name(f.resolve().name, lang or "sq") for f in folders]
+    if len(set(names)) < len(names):
+        raise UsageError(detail="two plan folders have the same name; render them one by one")
+    requests = [
+        _BatchRequest(folder, output_dir, lang, template, allow_errors, pdf, schema)
+        for folder in folders
+    ]
+    workers = min(jobs or os.cpu_count() or 1, len(requests))
+    outcomes: list[RenderOutcome] = []
+    if workers <= 1:
+        for request in requests:
+            outcomes.append(_render_request(request))
+            if progress is not None:
+                progress(str(request.folder))
+        return outcomes
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from inclusionplan.charts import preload
+
+    preload()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for outcome in pool.map(_render_request, requests):
+            outcomes.append(outcome)
+            if progress is not None:
+                progress(str(outcome.folder))
+    return outcomes
+
+
+@dataclass(frozen=True)
+class _BatchRequest:
+    folder: Path
+    output_dir: Path
+    lang: str | None
+    template: Path | None
+    allow_errors: bool
+    pdf: bool
+    schema: Path | None
+
+
+def _render_request(request: _BatchRequest) -> RenderOutcome:
+    from inclusionplan.plan import load_plan
+
+    try:
+        language = request.lang or load_plan(request.folder).config.language
+        output = request.output_dir / default_file_name(request.folder.resolve().name, language)
+        rendered = render_plan(
+            request.folder,
+            output=output,
+            lang=language,
+            template=request.template,
+            allow_errors=request.allow_errors,
+            pdf=request.pdf,
+            schema=request.schema,
+            jobs=1,
+        )
+        return RenderOutcome(request.folder, rendered=rendered)
+    except DataNotValidError as blocked:
+        return RenderOutcome(request.folder, blocked=blocked.report)
+    except InclusionPlanError as error:
+        return RenderOutcome(request.folder, problem=(error.code, dict(error.params)))
+    except Exception as error:  # a bug in one plan must not lose the others
+        detail = f"{type(error).__name__}: {error}"
+        return RenderOutcome(request.folder, problem=("internal-error", {"detail": detail}))
 
 
 def default_template_path() -> Path:

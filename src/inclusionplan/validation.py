@@ -217,7 +217,7 @@ def _groups(paths: Sequence[str | Path], schema_path: Path | None) -> list[_Grou
     override = load_schema(schema_path) if schema_path else None
     loose = _Group(schema=override or load_schema())
     groups: list[_Group] = []
-    for argument in _expand(paths):
+    for argument in expand_paths(paths):
         path = Path(argument)
         if not path.exists():
             raise UsageError("path-not-found", path=str(argument))
@@ -235,7 +235,7 @@ def _groups(paths: Sequence[str | Path], schema_path: Path | None) -> list[_Grou
     return groups
 
 
-def _expand(paths: Sequence[str | Path]) -> list[str | Path]:
+def expand_paths(paths: Sequence[str | Path]) -> list[str | Path]:
     """Glob patterns a shell did not expand (quoted, or on Windows): ``municipalities/*/``."""
     expanded: list[str | Path] = []
     for argument in paths:

@@ -17,10 +17,14 @@ from inclusionplan.cli.app import (
 
 
 def render_command(
-    plan: Annotated[Path, typer.Argument(help="A plan folder (with plan.yaml).")],
+    plans: Annotated[list[Path], typer.Argument(help="Plan folders (with plan.yaml).")],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="The .docx to write (default: from the plan)."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="The .docx to write; with several plans, a folder (default: here).",
+        ),
     ] = None,
     lang: Annotated[
         Lang | None,
@@ -40,17 +44,81 @@ def render_command(
         Path | None, typer.Option("--schema", help="A schema file extending the built-in one.")
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", min=1, help="Processes for the charts (default: cores).")
+        int | None,
+        typer.Option("--jobs", min=1, help="Processes for plans or charts (default: cores)."),
     ] = None,
     debug: DebugOption = False,
 ) -> None:
-    """Validate a plan folder and write its Word document (and a PDF with --pdf).
+    """Validate plan folders and write their Word documents (and PDFs with --pdf).
 
-    With errors in the data it stops and shows them (exit 1), unless --allow-errors,
-    which marks the document as a draft and lists the findings in its annex.
+    With errors in a plan's data it shows them and exits 1, unless --allow-errors, which
+    marks the document as a draft and lists the findings in its annex. Several plans
+    (or a pattern such as "municipalities/*/") render in parallel.
 
     Example: inclusionplan render sample_data/elbasan --lang en --pdf
     """
+    from inclusionplan.catalogue import message_text
+    from inclusionplan.validation import expand_paths
+
+    language = lang.value if lang else "sq"
+    folders = [Path(p) for p in expand_paths(plans)]
+    if len(folders) == 1:
+        _render_one(folders[0], output, lang, template, allow_errors, pdf, schema, jobs, debug)
+        return
+    from inclusionplan.cli.progress import progress
+    from inclusionplan.cli.views import show_report
+    from inclusionplan.render import render_plans
+
+    with progress("✓") as tell:
+        outcomes = guarded(
+            lambda: render_plans(
+                folders,
+                output_dir=output or Path(),
+                lang=lang.value if lang else None,
+                template=template,
+                allow_errors=allow_errors,
+                pdf=pdf,
+                schema=schema,
+                jobs=jobs,
+                progress=tell,
+            ),
+            language,
+            debug,
+        )
+    exit_code = 0
+    for outcome in outcomes:
+        if outcome.rendered is not None:
+            for path in (outcome.rendered.docx, outcome.rendered.pdf):
+                if path is not None:
+                    typer.echo(message_text("render-done", language, {"path": str(path)}), err=True)
+        elif outcome.blocked is not None:
+            show_report(outcome.blocked, language)
+            errors = outcome.blocked.summary()["errors"]
+            typer.echo(
+                f"{outcome.folder}: "
+                + message_text("render-blocked", language, {"errors": str(errors)}),
+                err=True,
+            )
+            exit_code = max(exit_code, EXIT_FINDINGS)
+        elif outcome.problem is not None:
+            code, params = outcome.problem
+            typer.echo(f"{outcome.folder}: {message_text(code, language, params)}", err=True)
+            exit_code = max(exit_code, EXIT_USAGE)
+    raise typer.Exit(exit_code)
+
+
+def _render_one(
+    plan: Path,
+    output: Path | None,
+    lang: Lang | None,
+    template: Path | None,
+    allow_errors: bool,
+    pdf: bool,
+    schema: Path | None,
+    jobs: int | None,
+    debug: bool,
+) -> None:
+    from inclusionplan.catalogue import message_text
     from inclusionplan.render import DataNotValidError, render_plan
 
     language = lang.value if lang else "sq"
@@ -76,8 +144,6 @@ def render_command(
         show_report(blocked.report, language)
         typer.echo(blocked.message(language), err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
-    from inclusionplan.catalogue import message_text
-
     if rendered.removed_characters:
         count = {"count": str(rendered.removed_characters)}
         typer.echo(message_text("control-characters-removed", language, count), err=True)
