@@ -23,10 +23,7 @@ class Value:
     observation: Observation
     file: str
     breakdown_names: Names | None = None
-
-    @property
-    def key(self) -> Key:
-        return (self.indicator.code, self.breakdown, self.observation.year)
+    key: Key = ("", "", 0)  # (indicator, breakdown, year), set once when resolved
 
     def finding(self, code: str, severity: Severity | None = None, **params: object) -> Finding:
         from inclusionplan.catalogue import FINDING_TYPES_BY_CODE
@@ -120,15 +117,16 @@ class CheckContext:
                 if observation.year not in expected_years:
                     self.unresolved.append(Unresolved("unexpected-year", observation, file))
                     continue
+                key = (indicator.code, breakdown, observation.year)
                 value = Value(
                     indicator,
                     breakdown,
                     observation,
                     file,
                     self.schema.breakdown_names.get(breakdown),
+                    key,
                 )
                 self.values.append(value)
-                key = value.key
                 first = self.first.get(key)
                 if first is not None:
                     self.duplicates.append((value, first))
