@@ -47,6 +47,22 @@ def write_xlsx(
     return path
 
 
+def make_macro_enabled(path: Path) -> Path:
+    """Give an .xlsx the content type of a macro-enabled workbook (.xlsm), as Excel does."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
 @pytest.fixture
 def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
     """Write rows (header first) to an .xlsx in a temporary folder."""

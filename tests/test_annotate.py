@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from inclusionplan.annotate import annotate
 from inclusionplan.cli import app
 from inclusionplan.validation import validate
-from tests.conftest import HEADER, SAMPLES, YEARS, em01_rows, write_xlsx
+from tests.conftest import HEADER, SAMPLES, YEARS, em01_rows, make_macro_enabled, write_xlsx
 
 runner = CliRunner()
 
@@ -125,15 +125,7 @@ def test_macro_enabled_workbook_stays_xlsm(tmp_path: Path) -> None:
     rows = em01_rows()
     rows[6][4] = "tre"
     source = write_xlsx(tmp_path / "makro.xlsm", [HEADER, *rows])
-    with zipfile.ZipFile(source) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-        b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-    )
-    with zipfile.ZipFile(source, "w") as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
+    make_macro_enabled(source)
     (written,) = annotate(validate([source], years=YEARS), tmp_path / "out", "en")
     assert written.path.name == "makro.xlsm"
     with zipfile.ZipFile(written.path) as archive:

@@ -13,7 +13,7 @@ import pytest
 from inclusionplan.observations import Observation, Submission
 from inclusionplan.reading import read_submission
 from inclusionplan.values import ValueStatus
-from tests.conftest import HEADER, YEARS, em01_rows, write_xlsx
+from tests.conftest import HEADER, YEARS, em01_rows, make_macro_enabled, write_xlsx
 
 
 def cell_of(submission: Submission, code: str, label: str, year: int) -> Observation:
@@ -292,15 +292,7 @@ def test_reading_never_changes_the_input(make_xlsx: Callable[..., Path]) -> None
 
 def test_xlsm_is_read_like_xlsx(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "makro.xlsm", [HEADER, *em01_rows()])
-    with zipfile.ZipFile(path) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-        b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-    )
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
+    make_macro_enabled(path)
     submission = read_submission(path)
     assert submission.format == "xlsx"
     assert cell_of(submission, "EM01", "Femra", 2014).number == 50

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inclusionplan.findings import Finding, Severity
+from inclusionplan.findings import Finding
 from inclusionplan.labels import normalize_label
-from inclusionplan.reading.records import Cell, Record, read_records
+from inclusionplan.reading.records import Cell, Record, open_record_table, record_finding
 from inclusionplan.reading.tables import indicator_code, parse_year
 from inclusionplan.schema import Names, Schema
 from inclusionplan.values import ValueStatus, read_value
@@ -114,20 +114,9 @@ class ActionMatrix:
 
 def read_action_matrix(path: Path, name: str, schema: Schema) -> ActionMatrix:
     """The measures of an action-matrix workbook and the findings about them."""
-    from inclusionplan.reading import reason_of
-
     matrix = ActionMatrix(file=name, sheet="")
-    try:
-        table = read_records(path, COLUMNS, REQUIRED)
-    except Exception as error:  # calamine raises many kinds on damaged files
-        matrix.findings.append(
-            Finding("unreadable-file", Severity.ERROR, name, params={"reason": reason_of(error)})
-        )
-        return matrix
+    table, matrix.findings = open_record_table(path, name, COLUMNS, REQUIRED)
     if table is None:
-        matrix.findings.append(
-            Finding("no-data-sheet", Severity.ERROR, name, params={"sheets": ", ".join(REQUIRED)})
-        )
         return matrix
     matrix.sheet = table.sheet
     checker = _Checker(matrix, schema)
@@ -144,19 +133,8 @@ class _Checker:
 
     def finding(self, kind: str, cell: Cell | None, record: Record, **params: object) -> None:
         """A finding of code ``kind`` (``code`` may be a message parameter)."""
-        from inclusionplan.catalogue import FINDING_TYPES_BY_CODE
-
         self.matrix.findings.append(
-            Finding(
-                code=kind,
-                severity=FINDING_TYPES_BY_CODE[kind].severity,
-                file=self.matrix.file,
-                sheet=self.matrix.sheet,
-                row=cell.row if cell else record.row,
-                column=cell.column if cell else None,
-                value=cell.text or None if cell else None,
-                params=params,
-            )
+            record_finding(self.matrix.file, self.matrix.sheet, kind, cell, record, **params)
         )
 
     def required(self, record: Record, role: str) -> str:

@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inclusionplan.findings import Finding, Severity
-from inclusionplan.reading.records import Cell, Record, read_records
+from inclusionplan.findings import Finding
+from inclusionplan.reading.records import Cell, Record, open_record_table, record_finding
 from inclusionplan.schema import Schema
 from inclusionplan.values import ValueStatus, read_value
 
@@ -68,38 +68,14 @@ def parse_date(value: object) -> datetime.date | None:
 
 
 def read_consultation_log(path: Path, name: str, schema: Schema) -> ConsultationLog:
-    from inclusionplan.reading import reason_of
-
     log = ConsultationLog(file=name, sheet="")
-    try:
-        table = read_records(path, COLUMNS, REQUIRED)
-    except Exception as error:  # calamine raises many kinds on damaged files
-        log.findings.append(
-            Finding("unreadable-file", Severity.ERROR, name, params={"reason": reason_of(error)})
-        )
-        return log
+    table, log.findings = open_record_table(path, name, COLUMNS, REQUIRED)
     if table is None:
-        log.findings.append(
-            Finding("no-data-sheet", Severity.ERROR, name, params={"sheets": ", ".join(REQUIRED)})
-        )
         return log
     log.sheet = table.sheet
 
-    def finding(code: str, cell: Cell | None, record: Record, **params: object) -> None:
-        from inclusionplan.catalogue import FINDING_TYPES_BY_CODE
-
-        log.findings.append(
-            Finding(
-                code,
-                FINDING_TYPES_BY_CODE[code].severity,
-                name,
-                sheet=table.sheet,
-                row=cell.row if cell else record.row,
-                column=cell.column if cell else None,
-                value=(cell.text or None) if cell else None,
-                params=params,
-            )
-        )
+    def finding(kind: str, cell: Cell | None, record: Record, **params: object) -> None:
+        log.findings.append(record_finding(name, log.sheet, kind, cell, record, **params))
 
     for record in table.records:
         date_cell = record.cells["date"]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from inclusionplan.render import Rendered
 
 from inclusionplan.cli.app import (
     EXIT_FINDINGS,
@@ -118,7 +121,6 @@ def _render_one(
     jobs: int | None,
     debug: bool,
 ) -> None:
-    from inclusionplan.catalogue import message_text
     from inclusionplan.render import DataNotValidError, render_plan
 
     language = lang.value if lang else "sq"
@@ -144,6 +146,13 @@ def _render_one(
         show_report(blocked.report, language)
         typer.echo(blocked.message(language), err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
+    _tell_written(rendered, language)
+
+
+def _tell_written(rendered: Rendered, language: str) -> None:
+    """Which files a render wrote, and any characters it had to remove."""
+    from inclusionplan.catalogue import message_text
+
     if rendered.removed_characters:
         count = {"count": str(rendered.removed_characters)}
         typer.echo(message_text("control-characters-removed", language, count), err=True)

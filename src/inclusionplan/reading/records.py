@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from inclusionplan.findings import Finding, Severity
 from inclusionplan.labels import normalize_label
 from inclusionplan.reading.tables import HEADER_SEARCH_ROWS, Grid, cell_text
 
@@ -88,3 +89,38 @@ def _header(
         if all(role in columns for role in required):
             return index, columns
     return None
+
+
+def open_record_table(
+    path: Path, name: str, roles: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
+) -> tuple[RecordTable | None, list[Finding]]:
+    """The table of a team workbook, or the finding that says why there is none."""
+    from inclusionplan.reading import reason_of
+
+    try:
+        table = read_records(path, roles, required)
+    except Exception as error:  # calamine raises many kinds on damaged files
+        reason = reason_of(error)
+        return None, [Finding("unreadable-file", Severity.ERROR, name, params={"reason": reason})]
+    if table is None:
+        params = {"sheets": ", ".join(required)}
+        return None, [Finding("no-data-sheet", Severity.ERROR, name, params=params)]
+    return table, []
+
+
+def record_finding(
+    file: str, sheet: str, kind: str, cell: Cell | None, record: Record, **params: object
+) -> Finding:
+    """A finding of code ``kind`` at ``cell`` (or the record's row when the column is absent)."""
+    from inclusionplan.catalogue import FINDING_TYPES_BY_CODE
+
+    return Finding(
+        code=kind,
+        severity=FINDING_TYPES_BY_CODE[kind].severity,
+        file=file,
+        sheet=sheet,
+        row=cell.row if cell else record.row,
+        column=cell.column if cell else None,
+        value=(cell.text or None) if cell else None,
+        params=params,
+    )
