@@ -1327,6 +1327,85 @@ def generate_puke() -> None:
     write_plan(folder, "Pukë", [(key, file) for key, file, _ in PUKE_SUBMISSIONS], workbooks=False)
 
 
+# Indicators that go the wrong way (or stall) after 2016, so the report has something to say.
+OFF_TRACK = {"SP01": 1.06, "EM03": 1.0, "ED03": 1.08, "HE03": 0.98, "HR04": 1.1}
+IMPLEMENTATION_STATUS = {
+    2017: ["Në zbatim"] * 20 + ["Nuk ka filluar"] * 6 + ["E përfunduar"] * 2,
+    2018: ["Në zbatim"] * 16 + ["E përfunduar"] * 8 + ["Nuk ka filluar"] * 3 + ["E anuluar"],
+}
+
+
+def monitoring_values(values: Table, year: int) -> Table:
+    """Each indicator's breakdowns in ``year``: towards its 2020 target, or off track."""
+    schema = builtin_schema()
+    factors = {code: factor for (*_, code, factor, _group, _programme) in MEASURES}
+    steps = year - 2016
+    result: Table = {}
+    for code, indicator in schema.indicators.items():
+        total_2016 = values[code]["total"][2016]
+        factor = OFF_TRACK.get(code, factors.get(code, 1.0))
+        moved = (
+            total_2016 * (1 + (factor - 1) * steps / 4)
+            if code not in OFF_TRACK
+            else (total_2016 * factor**steps)
+        )
+        result[code] = _breakdowns(indicator, {year: moved})
+    return result
+
+
+def write_monitoring_year(path: Path, institution: str, year: int, values: Table) -> None:
+    from openpyxl.styles import Font
+
+    book = _openpyxl_book()
+    sheet = book.active
+    sheet.title = "Të dhënat"
+    header_row = _title_rows(sheet, institution, 4)
+    for column, header in enumerate(["Kodi", "Treguesi", "Ndarja", year], start=1):
+        sheet.cell(header_row, column, header).font = Font(bold=True)
+    row = header_row + 1
+    for indicator, breakdown, series in rows_for(institution, values):
+        sheet.cell(row, 1, indicator.code)
+        sheet.cell(row, 2, indicator.names.sq)
+        sheet.cell(row, 3, _label(breakdown))
+        sheet.cell(row, 4, _number(series[year]))
+        row += 1
+    book.save(path)
+
+
+def generate_monitoring(values: Table) -> None:
+    folder = HERE / "elbasan" / "monitoring"
+    shutil.rmtree(folder, ignore_errors=True)
+    rng = random.Random(2018)
+    for year in (2017, 2018):
+        year_folder = folder / str(year)
+        year_folder.mkdir(parents=True)
+        year_values = monitoring_values(values, year)
+        for institution, file, _ in SUBMISSIONS:
+            target = year_folder / (Path(file).stem + ".xlsx")
+            write_monitoring_year(target, institution, year, year_values)
+        rows = []
+        for index, measure in enumerate(MEASURES):
+            (_area, _s, _o, name, _r, _p, start, end, cost, *_rest) = measure
+            status = IMPLEMENTATION_STATUS[year][index]
+            years_so_far = max(0, min(end, year) - start + 1)
+            planned = cost * years_so_far / (end - start + 1)
+            spent = 0 if status == "Nuk ka filluar" else round(planned * rng.uniform(0.7, 1.05))
+            comment = ""
+            if index == 19 and year == 2018:
+                spent = round(planned * 1.4)
+                comment = "Kosto më e lartë e materialeve të ndërtimit."
+            if status == "E anuluar":
+                comment = "U anulua: financimi i donatorit nuk u konfirmua."
+            rows.append([name, status, spent, comment])
+        write_rows(
+            year_folder / "implementation.xlsx",
+            "Zbatimi",
+            f"Zbatimi i masave {year}",
+            ["Masa", "Statusi", "Shpenzuar (lekë)", "Koment"],
+            rows,
+        )
+
+
 def fix_timestamps() -> None:
     """Same content, same bytes: a regeneration changes no file that did not change."""
     from inclusionplan.output import normalize_zip
@@ -1341,6 +1420,7 @@ def fix_timestamps() -> None:
 def main() -> None:
     values = make_values()
     generate_elbasan(values)
+    generate_monitoring(values)
     fix_timestamps()  # before the faulty sample cuts one of these short
     generate_faulty(values)
     generate_puke()

@@ -305,6 +305,24 @@ FINDING_TYPES: tuple[FindingType, ...] = (
         ),
     ),
     FindingType(
+        "unknown-measure",
+        E,
+        _t("Masë e panjohur", "Unknown measure"),
+        _t(
+            "Masa e raportuar nuk gjendet në matricën e veprimit të planit.",
+            "The measure reported is not in the plan's action matrix.",
+        ),
+    ),
+    FindingType(
+        "unknown-status",
+        E,
+        _t("Status i panjohur", "Unknown status"),
+        _t(
+            "Statusi i masës duhet të jetë: Nuk ka filluar, Në zbatim, E përfunduar ose E anuluar.",
+            "A measure's status must be: Not started, Ongoing, Completed or Cancelled.",
+        ),
+    ),
+    FindingType(
         "missing-submission",
         E,
         _t("Mungon dorëzimi", "Missing submission"),
@@ -470,6 +488,14 @@ MESSAGES: Mapping[str, Text] = {
         "Funding source '{text}' is not known; the known ones: {known}.",
     ),
     "invalid-date": _t("'{text}' nuk është datë.", "'{text}' is not a date."),
+    "unknown-measure": _t(
+        "Masa «{measure}» nuk është në matricën e veprimit.",
+        "The measure «{measure}» is not in the action matrix.",
+    ),
+    "unknown-status": _t(
+        "Statusi '{text}' nuk njihet (Nuk ka filluar, Në zbatim, E përfunduar, E anuluar).",
+        "Status '{text}' is not known (Not started, Ongoing, Completed, Cancelled).",
+    ),
     # -- reasons a file cannot be read
     "reason-not-a-spreadsheet": _t(
         "nuk është fletëllogaritëse (xlsx, xlsm, xls, ods ose csv)",

@@ -30,6 +30,14 @@ class SubmissionEntry(_Model):
     file: str = Field(description="Path of the submission, relative to the plan folder")
 
 
+class MonitoringConfig(_Model):
+    """Where the yearly monitoring data live and how progress is judged (docs/monitoring.md)."""
+
+    folder: str = Field(default="monitoring", description="Holds one folder per year")
+    on_track: float = Field(default=0.9, gt=0, le=1, description="Share of expected progress")
+    at_risk: float = Field(default=0.5, gt=0, le=1, description="Share of expected progress")
+
+
 class PlanConfig(_Model):
     municipality: Bilingual
     title: Bilingual
@@ -43,6 +51,7 @@ class PlanConfig(_Model):
     submissions: tuple[SubmissionEntry, ...] = ()
     action_matrix: str | None = None
     consultations: str | None = None
+    monitoring: MonitoringConfig = MonitoringConfig()
 
     @field_validator("data_years", "period", mode="before")
     @classmethod

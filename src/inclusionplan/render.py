@@ -9,6 +9,7 @@ plan's issue date) and written atomically.
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import re
@@ -196,30 +197,19 @@ def render_plan(
     template_path = template or default_template_path()
     _refuse_overwriting_inputs(target, folder, plan.config.submissions)
 
-    from docx.shared import Cm
-    from docxtpl import InlineImage
-
     from inclusionplan.charts import draw_all
     from inclusionplan.plan_document import build_context, chart_requests, load_texts
-
-    document = _open_template(template_path)
-
-    def image(png: bytes) -> object:
-        return InlineImage(document, io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
 
     texts = load_texts(plan, language)
     chart_started = time.perf_counter()
     charts = draw_all(chart_requests(dataset, language), jobs)
     chart_seconds = time.perf_counter() - chart_started
-    context = build_context(validated, language, texts, image, charts)
-    cleaner = XmlCleaner()
-    _render(document, context, template_path, cleaner)
-    fit_tables(document.docx)
-    _set_properties(document, context, plan.config.issue_date, cleaner)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    data = normalize_zip(buffer.getvalue(), plan.config.issue_date.timetuple()[:6])
-    write_atomic(target, data)
+    removed = render_document(
+        template_path,
+        lambda image: build_context(validated, language, texts, image, charts),
+        target,
+        plan.config.issue_date,
+    )
     pdf_path = convert_to_pdf(target) if pdf else None
     return Rendered(
         docx=target,
@@ -227,8 +217,35 @@ def render_plan(
         report=report,
         seconds=time.perf_counter() - started,
         chart_seconds=chart_seconds,
-        removed_characters=cleaner.removed,
+        removed_characters=removed,
     )
+
+
+def render_document(
+    template_path: Path,
+    build: Callable[[Callable[[bytes], object]], dict[str, Any]],
+    target: Path,
+    issue_date: datetime.date,
+) -> int:
+    """Fill a template with the context ``build`` makes (given a factory that embeds a PNG)
+    and write it atomically with fixed bytes; returns how many forbidden characters went."""
+    from docx.shared import Cm
+    from docxtpl import InlineImage
+
+    document = _open_template(template_path)
+
+    def image(png: bytes) -> object:
+        return InlineImage(document, io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
+
+    context = build(image)
+    cleaner = XmlCleaner()
+    _render(document, context, template_path, cleaner)
+    fit_tables(document.docx)
+    _set_properties(document, context, issue_date, cleaner)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_atomic(target, normalize_zip(buffer.getvalue(), issue_date.timetuple()[:6]))
+    return cleaner.removed
 
 
 def default_file_name(name: str, lang: str) -> str:

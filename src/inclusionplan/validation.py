@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -142,6 +142,28 @@ def validate_plan(folder: Path, *, schema: Path | None = None) -> ValidatedPlan:
         actions=group.actions,
         consultations=group.consultations,
     )
+
+
+def check_files(
+    schema: Schema,
+    files: list[tuple[Path, str]],
+    institutions: Mapping[str, str | None],
+    years: Sequence[int],
+    *,
+    name: str,
+    plan_mode: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+) -> CheckedGroup:
+    """Check ``files`` together, as one plan's submissions for ``years``."""
+    group = _Group(
+        schema=schema,
+        name=name,
+        files=files,
+        institutions=dict(institutions),
+        years=tuple(years),
+        plan_mode=plan_mode,
+    )
+    return _check(group, years, limits)
 
 
 def merge_report(groups: Sequence[CheckedGroup]) -> Report:
