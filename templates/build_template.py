@@ -509,5 +509,157 @@ def build() -> Path:
     return path
 
 
+def build_monitoring() -> Path:
+    """The yearly monitoring report: dashboard, attention list, indicators, measures."""
+    document = docx.Document()
+    _styles(document)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.2))
+    section.different_first_page_header_footer = True
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("{{ plan.municipality }} · {{ labels.monitoring_title }} {{ plan.year }} · ")
+    _field(footer, "PAGE", "1")
+
+    for _ in range(5):
+        document.add_paragraph()
+    municipality = document.add_paragraph("{{ plan.municipality | upper }}")
+    municipality.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    municipality.runs[0].font.bold = True
+    title = document.add_paragraph("{{ labels.monitoring_title }} {{ plan.year }}", style="Title")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    subtitle = document.add_paragraph("{{ plan.title }}")
+    subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _tag(document, "{%p if plan.draft %}")
+    draft = document.add_paragraph("{{ labels.draft_notice }}")
+    draft.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    draft.runs[0].font.bold = True
+    draft.runs[0].font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
+    _tag(document, "{%p endif %}")
+    for _ in range(8):
+        document.add_paragraph()
+    date = document.add_paragraph("{{ plan.place_and_date }}")
+    date.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    date.runs[0].add_break(WD_BREAK.PAGE)
+
+    document.add_heading("1. {{ labels.dashboard }}", level=1)
+    document.add_heading("{{ labels.indicators_status }}", level=2)
+    _loop_table(
+        document,
+        [
+            "{{ labels.area }}",
+            "{{ labels.on_track }}",
+            "{{ labels.at_risk }}",
+            "{{ labels.off_track }}",
+            "{{ labels.no_data }}",
+        ],
+        "row in dashboard",
+        [
+            "{{ row.area }}",
+            "{{ row.on_track }}",
+            "{{ row.at_risk }}",
+            "{{ row.off_track }}",
+            "{{ row.no_data }}",
+        ],
+    )
+    document.add_heading("{{ labels.measures_status }}", level=2)
+    _loop_table(
+        document,
+        [
+            "{{ labels.area }}",
+            "{{ labels.completed }}",
+            "{{ labels.ongoing }}",
+            "{{ labels.not_started }}",
+            "{{ labels.cancelled }}",
+            "{{ labels.planned }}",
+            "{{ labels.spent }}",
+        ],
+        "row in dashboard",
+        [
+            "{{ row.area }}",
+            "{{ row.completed }}",
+            "{{ row.ongoing }}",
+            "{{ row.not_started }}",
+            "{{ row.cancelled }}",
+            "{{ row.planned }}",
+            "{{ row.spent }}",
+        ],
+    )
+    document.add_paragraph("{{ status_rule }}", style="Caption")
+
+    document.add_heading("2. {{ labels.attention }}", level=1)
+    _tag(document, "{%p for item in attention %}")
+    document.add_paragraph("{{ item }}", style="List Bullet")
+    _tag(document, "{%p endfor %}")
+
+    document.add_heading("3. {{ labels.indicators_progress }}", level=1)
+    _tag(document, "{%p for indicator in indicators %}")
+    document.add_heading(
+        "{{ indicator.code }} {{ indicator.name }} — {{ indicator.status }}", level=3
+    )
+    document.add_paragraph("{{ indicator.text }}")
+    _loop_table(
+        document,
+        ["{{ labels.year }}", "{{ labels.value }}"],
+        "row in indicator.rows",
+        ["{{ row.year }}", "{{ row.value }}"],
+    )
+    chart = document.add_paragraph("{{ indicator.chart }}")
+    chart.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _tag(document, "{%p endfor %}")
+
+    _landscape(document)
+    document.add_heading("4. {{ labels.measures_progress }}", level=1)
+    _loop_table(
+        document,
+        [
+            "{{ labels.area }}",
+            "{{ labels.measure }}",
+            "{{ labels.responsible }}",
+            "{{ labels.status }}",
+            "{{ labels.planned }}",
+            "{{ labels.spent }}",
+            "{{ labels.comment }}",
+        ],
+        "measure in measures",
+        [
+            "{{ measure.area }}",
+            "{{ measure.name }}",
+            "{{ measure.responsible }}",
+            "{{ measure.status }}",
+            "{{ measure.planned }}",
+            "{{ measure.spent }}",
+            "{{ measure.comment }}",
+        ],
+    )
+    document.add_heading("{{ labels.annex_validation }}", level=2)
+    document.add_paragraph("{{ validation.summary }}")
+    _tag(document, "{%p if validation.findings %}")
+    _loop_table(
+        document,
+        [
+            "{{ labels.file }}",
+            "{{ labels.place }}",
+            "{{ labels.severity }}",
+            "{{ labels.message }}",
+        ],
+        "finding in validation.findings",
+        [
+            "{{ finding.file }}",
+            "{{ finding.place }}",
+            "{{ finding.severity }}",
+            "{{ finding.message }}",
+        ],
+    )
+    _tag(document, "{%p endif %}")
+    _update_fields_on_open(document)
+    path = HERE / "monitoring.docx"
+    document.save(str(path))
+    return path
+
+
 if __name__ == "__main__":
     print(build())
+    print(build_monitoring())

@@ -60,7 +60,12 @@ def test_render_problems_exit_2_without_traceback(tmp_path: Path) -> None:
 def test_templates_export_then_render_with_the_copy(tmp_path: Path) -> None:
     exported = runner.invoke(app, ["templates", "export", str(tmp_path)])
     assert exported.exit_code == 0
-    assert {p.name for p in tmp_path.iterdir()} == {"plan.docx", "texts.sq.yaml", "texts.en.yaml"}
+    assert {p.name for p in tmp_path.iterdir()} == {
+        "plan.docx",
+        "monitoring.docx",
+        "texts.sq.yaml",
+        "texts.en.yaml",
+    }
     again = runner.invoke(app, ["templates", "export", str(tmp_path)])
     assert again.exit_code == 2
     output = tmp_path / "o.docx"

@@ -95,10 +95,17 @@ def line_chart(
     if not percent:
         axes.set_ylim(bottom=0)
     legend = len(series) > 1
-    if legend:
-        axes.legend(fontsize=7.5, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    if legend:  # above the plot, in one row: long labels are never cut off
+        axes.legend(
+            fontsize=7.5,
+            frameon=False,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncol=len(series),
+            borderaxespad=0.2,
+        )
     # Fixed margins rather than tight_layout, which draws the figure a second time.
-    figure.subplots_adjust(left=0.11, right=0.84 if legend else 0.98, top=0.95, bottom=0.12)
+    figure.subplots_adjust(left=0.11, right=0.98, top=0.86 if legend else 0.95, bottom=0.12)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()

@@ -186,3 +186,65 @@ def _measures(
             )
         )
     return result
+
+
+@dataclass(frozen=True)
+class MonitoringReport:
+    docx: Path
+    pdf: Path | None
+    data: MonitoringData
+
+
+def render_monitoring(
+    folder: Path,
+    year: int,
+    *,
+    output: Path | None = None,
+    lang: str | None = None,
+    template: Path | None = None,
+    allow_errors: bool = False,
+    pdf: bool = False,
+    schema: Path | None = None,
+    jobs: int | None = None,
+) -> MonitoringReport:
+    """Validate the year's data, then write the monitoring report; errors stop it unless
+    ``allow_errors`` (raises ``DataNotValidError`` with the year's report)."""
+    from importlib import resources
+
+    from inclusionplan.charts import draw_all
+    from inclusionplan.monitor_document import (
+        build_monitoring_context,
+        chart_requests,
+        report_date,
+    )
+    from inclusionplan.plan_document import load_texts
+    from inclusionplan.render import (
+        DataNotValidError,
+        convert_to_pdf,
+        default_file_name,
+        refuse_overwriting_inputs,
+        render_document,
+    )
+
+    data = validate_monitoring(folder, year, schema=schema)
+    if not data.report.valid and not allow_errors:
+        raise DataNotValidError(data.report)
+    plan = data.base.plan
+    language = lang or plan.config.language
+    target = output or Path(
+        default_file_name(folder.resolve().name, language).replace("-plan-", f"-monitoring-{year}-")
+    )
+    refuse_overwriting_inputs(target, folder, plan.config.submissions)
+    texts = load_texts(plan, language)
+    charts = draw_all(chart_requests(data, language, texts["labels"]), jobs)
+    template_path = template or Path(
+        str(resources.files("inclusionplan.templates").joinpath("monitoring.docx"))
+    )
+    render_document(
+        template_path,
+        lambda image: build_monitoring_context(data, language, texts, image, charts),
+        target,
+        report_date(year),
+    )
+    pdf_path = convert_to_pdf(target) if pdf else None
+    return MonitoringReport(target, pdf_path, data)

@@ -28,7 +28,7 @@ from inclusionplan.output import XmlCleaner, normalize_zip, write_atomic
 from inclusionplan.reports import Report
 
 DEFAULT_TEMPLATE = "plan.docx"
-TEMPLATE_FILES = (DEFAULT_TEMPLATE, "texts.sq.yaml", "texts.en.yaml")
+TEMPLATE_FILES = (DEFAULT_TEMPLATE, "monitoring.docx", "texts.sq.yaml", "texts.en.yaml")
 CHART_WIDTH_CM = 16.0
 
 
@@ -195,7 +195,7 @@ def render_plan(
     language = lang or plan.config.language
     target = output or Path(default_file_name(folder.resolve().name, language))
     template_path = template or default_template_path()
-    _refuse_overwriting_inputs(target, folder, plan.config.submissions)
+    refuse_overwriting_inputs(target, folder, plan.config.submissions)
 
     from inclusionplan.charts import draw_all
     from inclusionplan.plan_document import build_context, chart_requests, load_texts
@@ -254,7 +254,7 @@ def default_file_name(name: str, lang: str) -> str:
     return f"{slug}-plan-{lang}.docx"
 
 
-def _refuse_overwriting_inputs(target: Path, folder: Path, submissions: Any) -> None:
+def refuse_overwriting_inputs(target: Path, folder: Path, submissions: Any) -> None:
     inputs = {(folder / entry.file).resolve() for entry in submissions}
     inputs.add((folder / "plan.yaml").resolve())
     if target.resolve() in inputs:

@@ -93,11 +93,12 @@ def root(
 
 
 def _register() -> None:
-    from inclusionplan.cli import codes, forms, render, schema, validate
+    from inclusionplan.cli import codes, forms, monitor, render, schema, validate
 
     forms.register(app)
     validate.register(app)
     render.register(app)
+    monitor.register(app)
     schema.register(app)
     codes.register(app)
 
