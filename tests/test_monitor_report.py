@@ -100,3 +100,56 @@ def test_monitoring_variables_are_documented() -> None:
         return set()
 
     assert sorted(k for k in keys(context, "") if f"`{k}`" not in page) == []
+
+
+def test_follow_up_forms_round_trip_into_a_monitoring_report(tmp_path: Path) -> None:
+    """Forms for 2019, filled as institutions would, make a valid 2019 report."""
+    import openpyxl
+
+    from inclusionplan.forms import write_forms
+    from inclusionplan.monitor import validate_monitoring
+    from inclusionplan.plan import load_plan
+    from inclusionplan.schema import builtin_schema
+
+    folder = tmp_path / "elbasan"
+    shutil.copytree(SAMPLES / "elbasan", folder)
+    year_folder = folder / "monitoring" / "2019"
+    forms = write_forms(load_plan(folder), builtin_schema(), year_folder, "sq", year=2019)
+    data_2018 = validate_monitoring(folder, 2018).values
+    labels = {
+        builtin_schema().breakdown_label(k, "sq"): k for k in builtin_schema().breakdown_names
+    }
+    for form in forms:
+        book = openpyxl.load_workbook(form.path)
+        if form.path.name.startswith("implementation-"):
+            sheet = book.active
+            assert sheet.cell(4, 2).value == "Statusi"
+            for row in range(5, sheet.max_row + 1):
+                sheet.cell(row, 2).value = "Në zbatim"
+                sheet.cell(row, 3).value = 1000
+        else:
+            sheet = book["Të dhënat"]
+            assert sheet.cell(4, 5).value == 2019 and sheet.cell(4, 6).value is None
+            for row in range(5, sheet.max_row + 1):
+                key = (sheet.cell(row, 1).value, labels[sheet.cell(row, 3).value], 2018)
+                sheet.cell(row, 5).value = data_2018[key]
+        book.save(form.path)
+    data = validate_monitoring(folder, 2019)
+    assert data.report.valid, [f.message("en") for f in data.report.findings][:5]
+    assert data.implementation is not None and len(data.implementation.updates) == 28
+    assert {m.spent for m in data.measures} == {1000}
+
+
+def test_libreoffice_converts_the_monitoring_report(tmp_path: Path) -> None:
+    import subprocess
+
+    from inclusionplan.render import find_converter
+
+    if find_converter() is None:
+        pytest.skip("LibreOffice is not installed")
+    result = render_monitoring(SAMPLES / "elbasan", 2018, output=tmp_path / "m.docx", pdf=True)
+    assert result.pdf is not None and result.pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", str(result.pdf), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Raporti vjetor i monitorimit 2018" in text and "Jashtë rrugës" in text

@@ -9,6 +9,7 @@ form validates with no finding other than what the values themselves cause.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,11 @@ TEXTS = {
         "percent_title": "Përqindje",
         "percent_prompt": "Shkruani një përqindje nga 0 deri në 100 (p.sh. 94,5).",
         "percent_error": "Lejohen vetëm vlera nga 0 deri në 100.",
+        "implementation": "Zbatimi",
+        "measure": "Masa",
+        "status": "Statusi",
+        "spent": "Shpenzuar (lekë)",
+        "comment": "Koment",
     },
     "en": {
         "cover": "Cover",
@@ -84,6 +90,11 @@ TEXTS = {
         "percent_title": "Percentage",
         "percent_prompt": "Enter a percentage from 0 to 100 (e.g. 94.5).",
         "percent_error": "Only values from 0 to 100 are allowed.",
+        "implementation": "Implementation",
+        "measure": "Measure",
+        "status": "Status",
+        "spent": "Spent (ALL)",
+        "comment": "Comment",
     },
 }
 
@@ -133,21 +144,104 @@ def form_targets(plan: Plan, schema: Schema, institution: str | None) -> dict[st
 
 
 def write_forms(
-    plan: Plan, schema: Schema, folder: Path, lang: str, institution: str | None = None
+    plan: Plan,
+    schema: Schema,
+    folder: Path,
+    lang: str,
+    institution: str | None = None,
+    year: int | None = None,
 ) -> list[Form]:
+    """The plan's forms; with ``year``, the follow-up forms for that monitoring year (its
+    column only) and an implementation form per institution responsible for measures."""
     inputs = {(plan.folder / entry.file).resolve() for entry in plan.config.submissions}
     forms = []
     for key, name in form_targets(plan, schema, institution).items():
         target = folder / name
         if target.resolve() in inputs:
             raise UsageError(detail=f"{target} is a submission of the plan; choose another folder")
-        write_atomic(target, form_bytes(plan, schema, key, lang))
+        write_atomic(target, form_bytes(plan, schema, key, lang, (year,) if year else None))
         forms.append(Form(key, target))
+    if year is not None and institution is None:
+        forms += write_implementation_forms(plan, folder, lang, year)
     return forms
 
 
-def form_bytes(plan: Plan, schema: Schema, institution: str, lang: str) -> bytes:
-    """One institution's form as .xlsx bytes; the same inputs give the same bytes."""
+def write_implementation_forms(plan: Plan, folder: Path, lang: str, year: int) -> list[Form]:
+    """One implementation form per responsible institution of the action matrix."""
+    from inclusionplan.actions import read_action_matrix
+    from inclusionplan.schema import load_schema
+
+    if plan.config.action_matrix is None:
+        return []
+    matrix = read_action_matrix(
+        plan.folder / plan.config.action_matrix, "matrix", load_schema(plan.schema_path)
+    )
+    by_responsible: dict[str, list[str]] = {}
+    for measure in matrix.measures:
+        by_responsible.setdefault(measure.responsible or "—", []).append(measure.name)
+    forms = []
+    for responsible, measures in sorted(by_responsible.items()):
+        slug = re.sub(r"[^a-z0-9]+", "-", normalize_label(responsible)).strip("-") or "team"
+        target = folder / f"implementation-{slug}.xlsx"
+        write_atomic(target, implementation_form_bytes(plan, responsible, measures, lang, year))
+        forms.append(Form(responsible, target))
+    return forms
+
+
+def implementation_form_bytes(
+    plan: Plan, responsible: str, measures: list[str], lang: str, year: int
+) -> bytes:
+    """Measures pre-filled and protected; a status list, spending and a comment to fill."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from inclusionplan.implementation import STATUS_LABELS, status_label
+
+    texts = TEXTS[lang]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = texts["implementation"]
+    write_text(
+        sheet["A1"], f"{plan.config.municipality.get(lang)} – {texts['implementation']} {year}"
+    )
+    sheet["A1"].font = Font(bold=True, size=13)
+    write_text(sheet["A2"], f"{texts['institution']}: {responsible}")
+    headers = [texts["measure"], texts["status"], texts["spent"], texts["comment"]]
+    for column, header in enumerate(headers, start=1):
+        write_text(sheet.cell(4, column), header)
+        _header_style(sheet.cell(4, column))
+    choices = ",".join(status_label(s, lang) for s in STATUS_LABELS)
+    status_rule = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
+    spent_rule = _validation(
+        DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0"), texts, "whole"
+    )
+    for row, name in enumerate(measures, start=5):
+        write_text(sheet.cell(row, 1), name)
+        sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        for column in (2, 3, 4):
+            _input_style(sheet.cell(row, column))
+        status_rule.add(sheet.cell(row, 2).coordinate)
+        spent_rule.add(sheet.cell(row, 3).coordinate)
+    sheet.add_data_validation(status_rule)
+    sheet.add_data_validation(spent_rule)
+    for letter, width in zip("ABCD", (60, 18, 18, 60), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A5"
+    _fit_to_page_width(sheet, landscape=True)
+    sheet.protection.sheet = True
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return normalize_zip(
+        buffer.getvalue(), (year, 12, 31, 0, 0, 0), fixed_core_date=f"{year}-12-31T00:00:00Z"
+    )
+
+
+def form_bytes(
+    plan: Plan, schema: Schema, institution: str, lang: str, years: tuple[int, ...] | None = None
+) -> bytes:
+    """One institution's form as .xlsx bytes (``years``: the columns, by default the plan's
+    data years); the same inputs give the same bytes."""
     from openpyxl import Workbook
 
     texts = TEXTS[lang]
@@ -157,7 +251,7 @@ def form_bytes(plan: Plan, schema: Schema, institution: str, lang: str) -> bytes
     book.properties.title = texts["title"]
     _cover(book.active, plan, schema, institution, lang)
     _instructions(book.create_sheet(texts["instructions"]), lang)
-    _data(book.create_sheet(texts["data"]), plan, schema, institution, lang)
+    _data(book.create_sheet(texts["data"]), plan, schema, institution, lang, years or plan.years)
     _analysis(book.create_sheet(texts["analysis"]), lang)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -239,12 +333,13 @@ def _instructions(sheet: Any, lang: str) -> None:
     sheet.protection.sheet = True
 
 
-def _data(sheet: Any, plan: Plan, schema: Schema, institution: str, lang: str) -> None:
+def _data(
+    sheet: Any, plan: Plan, schema: Schema, institution: str, lang: str, years: tuple[int, ...]
+) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
     texts = TEXTS[lang]
-    years = plan.years
     write_text(sheet["A1"], f"{plan.config.municipality.get(lang)} – {texts['title']}")
     sheet["A1"].font = Font(bold=True, size=13)
     write_text(sheet["A2"], f"{texts['institution']}: {schema.institution_name(institution, lang)}")

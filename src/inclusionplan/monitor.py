@@ -74,13 +74,17 @@ def validate_monitoring(folder: Path, year: int, *, schema: Path | None = None) 
             if value.observation.number is not None:
                 values[key] = value.observation.number
     measures = base.actions.measures if base.actions else []
+    implementation_paths = sorted(years[year].glob("implementation*.xlsx"))
     implementation_path = years[year] / IMPLEMENTATION_FILE
     implementation = None
     extra: list[Finding] = []
-    if implementation_path.is_file():
-        implementation = read_implementation(
-            implementation_path, implementation_path.as_posix(), [m.name for m in measures]
-        )
+    if implementation_paths:
+        names = [m.name for m in measures]
+        parts = [read_implementation(p, p.as_posix(), names) for p in implementation_paths]
+        implementation = parts[0]
+        for part in parts[1:]:  # forms returned by each responsible institution
+            implementation.updates.update(part.updates)
+            implementation.findings.extend(part.findings)
         extra = implementation.findings
     else:
         extra = [

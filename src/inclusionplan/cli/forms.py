@@ -21,12 +21,23 @@ def forms_command(
         str | None,
         typer.Option("--institution", help="One institution only (its key or its name)."),
     ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="Follow-up forms for a monitoring year, with an "
+            "implementation form per responsible institution.",
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Write one .xlsx form per reporting institution of the plan, ready to fill in.
 
     Each form is named like the institution's submission in plan.yaml, so a returned form
     can go straight into the plan folder.
+
+    With --year, the follow-up forms have that year's column only, and each institution
+    responsible for measures gets an implementation form (status, spending, comment).
 
     Example: inclusionplan forms sample_data/elbasan -o forms
     """
@@ -40,7 +51,8 @@ def forms_command(
         loaded = load_plan(plan)
         schema = load_schema(loaded.schema_path)
         chosen = lang.value if lang else loaded.config.language
-        return [f.path for f in write_forms(loaded, schema, output, chosen, institution)]
+        forms = write_forms(loaded, schema, output, chosen, institution, year)
+        return [f.path for f in forms]
 
     for path in guarded(run, language, debug):
         typer.echo(str(path))
