@@ -185,32 +185,32 @@ def _portrait(document: Document) -> None:
     section.page_width, section.page_height = Cm(21), Cm(29.7)
 
 
-def build() -> Path:
-    document = docx.Document()
-    _styles(document)
+def _page(document: Document, footer_text: str) -> None:
+    """A4 portrait, 2.2 cm margins, a footer with the page number (none on the cover)."""
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin"):
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.2))
-    section.top_margin = section.bottom_margin = Cm(2.2)
-    section.different_first_page_header_footer = True  # no footer on the cover
+    section.different_first_page_header_footer = True
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("{{ plan.municipality }} · {{ plan.title }} · ")
+    footer.add_run(footer_text)
     _field(footer, "PAGE", "1")
 
-    # 0. Cover
+
+def _cover(document: Document, title: str, subtitle: str) -> None:
+    """Municipality, title, subtitle, the draft notice when there is one, place and date."""
     for _ in range(5):
         document.add_paragraph()
     municipality = document.add_paragraph("{{ plan.municipality | upper }}")
     municipality.alignment = WD_ALIGN_PARAGRAPH.CENTER
     municipality.runs[0].font.size = Pt(14)
     municipality.runs[0].font.bold = True
-    title = document.add_paragraph("{{ plan.title }}", style="Title")
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    period = document.add_paragraph("{{ plan.period }}")
-    period.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    period.runs[0].font.size = Pt(16)
+    heading = document.add_paragraph(title, style="Title")
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    below = document.add_paragraph(subtitle)
+    below.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    below.runs[0].font.size = Pt(16)
     _tag(document, "{%p if plan.draft %}")
     draft = document.add_paragraph("{{ labels.draft_notice }}")
     draft.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -222,6 +222,13 @@ def build() -> Path:
     date = document.add_paragraph("{{ plan.place_and_date }}")
     date.alignment = WD_ALIGN_PARAGRAPH.CENTER
     date.runs[0].add_break(WD_BREAK.PAGE)
+
+
+def build() -> Path:
+    document = docx.Document()
+    _styles(document)
+    _page(document, "{{ plan.municipality }} · {{ plan.title }} · ")
+    _cover(document, "{{ plan.title }}", "{{ plan.period }}")
 
     # Table of contents: the field's cached result lists the headings, so the document
     # reads well before Word updates it (Word is asked to update fields on open).
@@ -513,36 +520,8 @@ def build_monitoring() -> Path:
     """The yearly monitoring report: dashboard, attention list, indicators, measures."""
     document = docx.Document()
     _styles(document)
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2.2))
-    section.different_first_page_header_footer = True
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("{{ plan.municipality }} · {{ labels.monitoring_title }} {{ plan.year }} · ")
-    _field(footer, "PAGE", "1")
-
-    for _ in range(5):
-        document.add_paragraph()
-    municipality = document.add_paragraph("{{ plan.municipality | upper }}")
-    municipality.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    municipality.runs[0].font.bold = True
-    title = document.add_paragraph("{{ labels.monitoring_title }} {{ plan.year }}", style="Title")
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    subtitle = document.add_paragraph("{{ plan.title }}")
-    subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _tag(document, "{%p if plan.draft %}")
-    draft = document.add_paragraph("{{ labels.draft_notice }}")
-    draft.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    draft.runs[0].font.bold = True
-    draft.runs[0].font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
-    _tag(document, "{%p endif %}")
-    for _ in range(8):
-        document.add_paragraph()
-    date = document.add_paragraph("{{ plan.place_and_date }}")
-    date.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    date.runs[0].add_break(WD_BREAK.PAGE)
+    _page(document, "{{ plan.municipality }} · {{ labels.monitoring_title }} {{ plan.year }} · ")
+    _cover(document, "{{ labels.monitoring_title }} {{ plan.year }}", "{{ plan.title }}")
 
     document.add_heading("1. {{ labels.dashboard }}", level=1)
     document.add_heading("{{ labels.indicators_status }}", level=2)

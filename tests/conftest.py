@@ -82,3 +82,14 @@ def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
 def _run_from_repository_root(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests name sample_data/... as a user in the project folder would."""
     monkeypatch.chdir(REPO)
+
+
+def docx_text(path: Path) -> str:
+    """A Word document's paragraphs and table cells, as a reader sees them."""
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)

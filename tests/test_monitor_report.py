@@ -12,17 +12,12 @@ from typer.testing import CliRunner
 from inclusionplan.cli import app
 from inclusionplan.monitor import render_monitoring
 from inclusionplan.render import DataNotValidError
-from tests.conftest import REPO, SAMPLES
+from tests.conftest import REPO, SAMPLES, docx_text
 
 runner = CliRunner()
 
 
-def text_of(path: Path) -> str:
-    document = docx.Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        parts += [cell.text for row in table.rows for cell in row.cells]
-    return "\n".join(parts)
+text_of = docx_text
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from inclusionplan.render import (
     render_plan,
 )
 from inclusionplan.schema import builtin_schema
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, docx_text
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +27,7 @@ def elbasan_sq(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
-def text_of(path: Path) -> str:
-    document = docx.Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        parts += [cell.text for row in table.rows for cell in row.cells]
-    return "\n".join(parts)
+text_of = docx_text
 
 
 def headings(path: Path, level: int) -> list[str]:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from inclusionplan import __version__
 from inclusionplan.errors import InclusionPlanError
+
+if TYPE_CHECKING:
+    from inclusionplan.reports import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -35,6 +39,23 @@ LangOption = Annotated[
         envvar="INCLUSIONPLAN_LANG",
         help="Language of messages: sq (Albanian) or en (English).",
     ),
+]
+DocumentLangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", envvar="INCLUSIONPLAN_LANG", help="sq or en (default: the plan's)."),
+]
+TemplateOption = Annotated[
+    Path | None, typer.Option("--template", help="Your own Word template (.docx).")
+]
+AllowErrorsOption = Annotated[
+    bool, typer.Option("--allow-errors", help="Write a draft even when the data have errors.")
+]
+PdfOption = Annotated[bool, typer.Option("--pdf", help="Also write a PDF (needs LibreOffice).")]
+SchemaOption = Annotated[
+    Path | None, typer.Option("--schema", help="A schema file extending the built-in one.")
+]
+JobsOption = Annotated[
+    int | None, typer.Option("--jobs", min=1, help="Processes to use (default: the cores).")
 ]
 DebugOption = Annotated[
     bool, typer.Option("--debug", help="Show the Python traceback of an internal error.")
@@ -71,6 +92,15 @@ def guarded(
         detail = f"{type(error).__name__}: {error}"
         typer.echo(message_text("internal-error", lang, {"detail": detail}), err=True)
         raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def show_blocked(report: Report, message: str, lang: str) -> None:
+    """A document that data errors stopped: the findings, the reason, exit code 1."""
+    from inclusionplan.cli.views import show_report
+
+    show_report(report, lang)
+    typer.echo(message, err=True)
+    raise typer.Exit(EXIT_FINDINGS)
 
 
 def _version(value: bool) -> None:

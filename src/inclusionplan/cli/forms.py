@@ -7,16 +7,13 @@ from typing import Annotated
 
 import typer
 
-from inclusionplan.cli.app import DebugOption, Lang, guarded
+from inclusionplan.cli.app import DebugOption, DocumentLangOption, guarded
 
 
 def forms_command(
     plan: Annotated[Path, typer.Argument(help="A plan folder (with plan.yaml).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the forms.")],
-    lang: Annotated[
-        Lang | None,
-        typer.Option("--lang", envvar="INCLUSIONPLAN_LANG", help="sq or en (default: the plan's)."),
-    ] = None,
+    lang: DocumentLangOption = None,
     institution: Annotated[
         str | None,
         typer.Option("--institution", help="One institution only (its key or its name)."),

@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from inclusionplan.cli.app import EXIT_FINDINGS, DebugOption, Lang, guarded
+from inclusionplan.cli.app import (
+    AllowErrorsOption,
+    DebugOption,
+    DocumentLangOption,
+    JobsOption,
+    PdfOption,
+    SchemaOption,
+    TemplateOption,
+    guarded,
+    show_blocked,
+)
 
 
 def monitor_command(
@@ -16,26 +26,12 @@ def monitor_command(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="The .docx to write.")
     ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option("--lang", envvar="INCLUSIONPLAN_LANG", help="sq or en (default: the plan's)."),
-    ] = None,
-    template: Annotated[
-        Path | None, typer.Option("--template", help="Your own Word template (.docx).")
-    ] = None,
-    allow_errors: Annotated[
-        bool,
-        typer.Option("--allow-errors", help="Write a draft even when the data have errors."),
-    ] = False,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Also write a PDF (needs LibreOffice).")
-    ] = False,
-    schema: Annotated[
-        Path | None, typer.Option("--schema", help="A schema file extending the built-in one.")
-    ] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", min=1, help="Processes for the charts (default: cores).")
-    ] = None,
+    lang: DocumentLangOption = None,
+    template: TemplateOption = None,
+    allow_errors: AllowErrorsOption = False,
+    pdf: PdfOption = False,
+    schema: SchemaOption = None,
+    jobs: JobsOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Validate a monitoring year's data and write the yearly monitoring report.
@@ -69,11 +65,7 @@ def monitor_command(
             passthrough=(DataNotValidError,),
         )
     except DataNotValidError as blocked:
-        from inclusionplan.cli.views import show_report
-
-        show_report(blocked.report, language)
-        typer.echo(blocked.message(language), err=True)
-        raise typer.Exit(EXIT_FINDINGS) from None
+        show_blocked(blocked.report, blocked.message(language), language)
     for path in (result.docx, result.pdf):
         if path is not None:
             typer.echo(message_text("render-done", language, {"path": str(path)}), err=True)

@@ -13,9 +13,16 @@ if TYPE_CHECKING:
 from inclusionplan.cli.app import (
     EXIT_FINDINGS,
     EXIT_USAGE,
+    AllowErrorsOption,
     DebugOption,
+    DocumentLangOption,
+    JobsOption,
     Lang,
+    PdfOption,
+    SchemaOption,
+    TemplateOption,
     guarded,
+    show_blocked,
 )
 
 
@@ -29,27 +36,12 @@ def render_command(
             help="The .docx to write; with several plans, a folder (default: here).",
         ),
     ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option("--lang", envvar="INCLUSIONPLAN_LANG", help="sq or en (default: the plan's)."),
-    ] = None,
-    template: Annotated[
-        Path | None, typer.Option("--template", help="Your own Word template (.docx).")
-    ] = None,
-    allow_errors: Annotated[
-        bool,
-        typer.Option("--allow-errors", help="Render a draft even when the data have errors."),
-    ] = False,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Also write a PDF (needs LibreOffice).")
-    ] = False,
-    schema: Annotated[
-        Path | None, typer.Option("--schema", help="A schema file extending the built-in one.")
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", min=1, help="Processes for plans or charts (default: cores)."),
-    ] = None,
+    lang: DocumentLangOption = None,
+    template: TemplateOption = None,
+    allow_errors: AllowErrorsOption = False,
+    pdf: PdfOption = False,
+    schema: SchemaOption = None,
+    jobs: JobsOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Validate plan folders and write their Word documents (and PDFs with --pdf).
@@ -141,11 +133,7 @@ def _render_one(
             passthrough=(DataNotValidError,),
         )
     except DataNotValidError as blocked:
-        from inclusionplan.cli.views import show_report
-
-        show_report(blocked.report, language)
-        typer.echo(blocked.message(language), err=True)
-        raise typer.Exit(EXIT_FINDINGS) from None
+        show_blocked(blocked.report, blocked.message(language), language)
     _tell_written(rendered, language)
 
 
