@@ -157,8 +157,8 @@ def export_command(
     folder: Annotated[Path, typer.Argument(help="Folder to copy the templates into.")],
     force: Annotated[bool, typer.Option("--force", help="Replace files already there.")] = False,
 ) -> None:
-    """Copy the default template (plan.docx) and texts (texts.sq.yaml, texts.en.yaml) out
-    for editing; use them with render --template and a plan folder's texts files.
+    """Copy the default templates (plan.docx, monitoring.docx) and texts (texts.sq.yaml,
+    texts.en.yaml) out for editing; use them with --template and a plan folder's texts.
 
     Example: inclusionplan templates export my-templates
     """
