@@ -41,11 +41,7 @@ class Dataset:
 
     @classmethod
     def from_context(cls, context: CheckContext) -> Dataset:
-        values: dict[Key, float] = {}
-        for key, value in context.numbers.items():
-            number = value.observation.number
-            if number is not None:
-                values[key] = number
+        values = dict(context.number_items())
         texts = [
             InstitutionText(context.institutions.get(s.name) or s.institution_label or s.name, t)
             for s in context.submissions

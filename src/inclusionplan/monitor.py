@@ -70,9 +70,7 @@ def validate_monitoring(folder: Path, year: int, *, schema: Path | None = None) 
             schema_, files, institutions, (each_year,), name=year_folder.as_posix()
         )
         groups.append(checked)
-        for key, value in checked.context.numbers.items():
-            if value.observation.number is not None:
-                values[key] = value.observation.number
+        values.update(checked.context.number_items())
     measures = base.actions.measures if base.actions else []
     implementation_paths = sorted(years[year].glob("implementation*.xlsx"))
     implementation_path = years[year] / IMPLEMENTATION_FILE

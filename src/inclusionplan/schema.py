@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -92,7 +92,16 @@ class Schema:
     data: Mapping[str, Any] = field(repr=False)
     breakdown_labels: Mapping[str, str] = field(repr=False)
     institution_labels: Mapping[str, str] = field(repr=False)
-    indicator_names: Mapping[str, str] = field(repr=False)
+
+    @cached_property
+    def indicator_names(self) -> Mapping[str, str]:
+        """An indicator's name as people write it, to its code; built on first use (only
+        sheets with a name column need it, and a large schema has many names)."""
+        names: dict[str, str] = {}
+        for code, indicator in self.indicators.items():
+            for name in (indicator.names.en, indicator.names.sq):
+                names.setdefault(normalize_label(name), code)
+        return names
 
     def breakdown_key(self, label: str) -> str | None:
         """The breakdown a label means (``'Femra'`` -> ``'female'``); blank means total."""
@@ -158,29 +167,31 @@ def compile_schema(data: Mapping[str, Any]) -> Schema:
         for label in (key, item["en"], item["sq"]):
             institution_labels.setdefault(normalize_label(str(label)), key)
     indicators: dict[str, Indicator] = {}
-    indicator_names: dict[str, str] = {}
+    unit_names = {key: _names(item) for key, item in units.items()}
+    # Indicators share their partition and subgroup lists: build each combination once.
+    shapes: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[Any, ...]] = {}
     for spec in data.get("indicators", ()):
         code = spec["code"]
-        partitions_of = tuple(
-            (name, tuple(partitions[name]["parts"])) for name in spec.get("partitions", ())
-        )
-        subgroups = tuple(spec.get("subgroups", ()))
-        parts = tuple(part for _, members in partitions_of for part in members)
+        shape_key = (tuple(spec.get("partitions", ())), tuple(spec.get("subgroups", ())))
+        shape = shapes.get(shape_key)
+        if shape is None:
+            partitions_of = tuple((name, tuple(partitions[name]["parts"])) for name in shape_key[0])
+            parts = tuple(part for _, members in partitions_of for part in members)
+            shape = (partitions_of, shape_key[1], ("total", *parts, *shape_key[1]))
+            shapes[shape_key] = shape
         indicators[code] = Indicator(
             code=code,
             area=spec["area"],
             names=_names(spec),
-            unit=_names(units[spec["unit"]]),
+            unit=unit_names[spec["unit"]],
             type=spec["type"],
             institution=spec["institution"],
-            partitions=partitions_of,
-            subgroups=subgroups,
-            breakdowns=("total", *parts, *subgroups),
+            partitions=shape[0],
+            subgroups=shape[1],
+            breakdowns=shape[2],
             optional=bool(spec.get("optional", False)),
             optional_breakdowns=frozenset(spec.get("optional_breakdowns", ())),
         )
-        for name in (spec["en"], spec["sq"]):
-            indicator_names.setdefault(normalize_label(name), code)
     checks: Mapping[str, Any] = data.get("checks", {})
     large_change = checks.get("large_change", {})
     partition_sum = checks.get("partition_sum", {})
@@ -205,5 +216,4 @@ def compile_schema(data: Mapping[str, Any]) -> Schema:
         data=data,
         breakdown_labels=labels,
         institution_labels=institution_labels,
-        indicator_names=indicator_names,
     )

@@ -1,4 +1,4 @@
-"""The schema file format (YAML), validated by pydantic with the place of every problem.
+"""The schema file format (YAML or JSON), validated by pydantic with the place of every problem.
 
 Only user schema files and exports need this module: the built-in schema is checked by
 the test suite and compiled without pydantic, which keeps ``validate`` start-up fast.
@@ -107,7 +107,7 @@ def read_schema_file(path: Path) -> dict[str, Any]:
         raise SchemaError("schema-not-found", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as error:
         raise SchemaError(path=str(path), place="-", problem=f"cannot be read ({error})") from None
-    user = validate_schema_text(text, str(path))
+    user = validate_schema_text(text, str(path), json=path.suffix.lower() == ".json")
     if user.extends == "none":
         merged = user
     else:
@@ -120,9 +120,10 @@ def read_schema_file(path: Path) -> dict[str, Any]:
     return merged.model_dump(mode="python")
 
 
-def validate_schema_text(text: str, name: str) -> SchemaFile:
-    """Parse and validate a schema document; errors name the place and the line."""
-    return validate_yaml(text, name, SchemaFile, SchemaError)
+def validate_schema_text(text: str, name: str, *, json: bool = False) -> SchemaFile:
+    """Parse and validate a schema document (YAML, or JSON when ``json``); errors name the
+    place and the line."""
+    return validate_yaml(text, name, SchemaFile, SchemaError, json=json)
 
 
 def merge_schema_files(base: SchemaFile, extension: SchemaFile) -> SchemaFile:

@@ -219,14 +219,14 @@ def _check(
         checked.files.append(FileReport(file=group.consultations[1], format="xlsx"))
     for name, institution in group.missing_institutions.items():
         names = group.schema.institutions[institution]
-        expected = _expected_keys(context, set(), institution)
+        expected = _expected_count(context, _expected_codes(context, (), institution))
         checked.files.append(
             FileReport(
                 file=name,
                 format="missing",
                 institution=institution,
                 institution_name=names.as_param(),
-                expected=len(expected),
+                expected=expected,
             )
         )
     for file_report in checked.files:
@@ -355,9 +355,6 @@ def _institution_of(submission: Submission, schema: Schema) -> str | None:
 
 def _file_reports(context: CheckContext) -> list[FileReport]:
     reports: list[FileReport] = []
-    codes_in: dict[str, set[str]] = {}
-    for value in context.values:
-        codes_in.setdefault(value.file, set()).add(value.indicator.code)
     for submission in context.submissions:
         institution = context.institutions.get(submission.name)
         names = context.schema.institutions.get(institution) if institution else None
@@ -368,9 +365,10 @@ def _file_reports(context: CheckContext) -> list[FileReport]:
             institution_name=names.as_param() if names else None,
             sheets=_sheet_roles(submission),
         )
-        expected = _expected_keys(context, codes_in.get(submission.name, set()), institution)
-        report.expected = len(expected)
-        report.present = _present(context, expected, submission.name)
+        codes = _expected_codes(context, context.first_sheet.get(submission.name, {}), institution)
+        report.expected = _expected_count(context, codes)
+        given = context.numbers_given.get(submission.name, {})
+        report.present = sum(given.get(code, 0) for code in codes)
         reports.append(report)
     return reports
 
@@ -386,28 +384,17 @@ def _sheet_roles(submission: Submission) -> dict[str, str]:
     return roles
 
 
-def _present(context: CheckContext, keys: set[tuple[str, str, int]], file: str) -> int:
-    """How many of ``keys`` this file gives as a number."""
-    present = 0
-    for key in keys:
-        value = context.numbers.get(key)
-        if value is not None and value.file == file:
-            present += 1
-    return present
-
-
-def _expected_keys(
-    context: CheckContext, codes: set[str], institution: str | None
-) -> set[tuple[str, str, int]]:
-    """What a file should hold: its institution's indicators in a plan, else the indicators
-    it reports, each for every breakdown and year."""
+def _expected_codes(
+    context: CheckContext, codes: Iterable[str], institution: str | None
+) -> list[str]:
+    """What a file should report: its institution's indicators in a plan, else the
+    indicators it reports."""
     if context.plan_mode and institution:
-        indicators = context.schema.indicators_of(institution)
-    else:
-        indicators = [context.schema.indicators[code] for code in sorted(codes)]
-    return {
-        (indicator.code, breakdown, year)
-        for indicator in indicators
-        for breakdown in indicator.breakdowns
-        for year in context.years
-    }
+        return [indicator.code for indicator in context.schema.indicators_of(institution)]
+    return sorted(codes)
+
+
+def _expected_count(context: CheckContext, codes: Iterable[str]) -> int:
+    """How many values the indicators ``codes`` make: every breakdown, every year."""
+    indicators = context.schema.indicators
+    return sum(len(indicators[code].breakdowns) for code in codes) * len(context.years)

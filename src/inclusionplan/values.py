@@ -58,6 +58,7 @@ NUMBER = CellValue(ValueStatus.NUMBER)
 EMPTY = CellValue(ValueStatus.EMPTY)
 MARKER = CellValue(ValueStatus.MARKER)
 TEXT = CellValue(ValueStatus.TEXT)
+FORMULA = CellValue(ValueStatus.FORMULA)
 
 # A dot before exactly three digits is a thousands separator (1.234), so not plain.
 _PLAIN = re.compile(r"[+-]?\d+(?:\.(?:\d{1,2}|\d{4,}))?")

@@ -1,9 +1,11 @@
-"""YAML documents validated by a pydantic model, with errors that name the file, the
-place (``indicators[3].type``) and the line, so a user can fix a file without a traceback."""
+"""YAML (or JSON) documents validated by a pydantic model, with errors that name the file,
+the place (``indicators[3].type``) and the line, so a user can fix a file without a
+traceback. JSON goes straight to pydantic's own parser: a generated schema of thousands
+of indicators loads in a fraction of the time PyYAML needs to build it."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -15,8 +17,20 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def validate_yaml(
-    text: str, name: str, model: type[ModelT], error: type[InclusionPlanError]
+    text: str,
+    name: str,
+    model: type[ModelT],
+    error: type[InclusionPlanError],
+    *,
+    json: bool = False,
 ) -> ModelT:
+    if json:
+        try:
+            return model.model_validate_json(text)
+        except ValidationError as problem:
+            if problem.errors()[0]["type"] != "json_invalid":
+                _raise_first(problem, text, name, error)
+            # Not JSON after all (a YAML file named .json): read it as YAML below.
     try:
         data = yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as problem:
@@ -29,17 +43,21 @@ def validate_yaml(
     try:
         return model.model_validate(data)
     except ValidationError as problem:
-        # A mistyped key explains the 'field required' that follows it: report it first.
-        errors = sorted(problem.errors(), key=lambda e: e["type"] != "extra_forbidden")
-        first = errors[0]
-        detail = first["msg"]
-        if first["type"] == "extra_forbidden":
-            detail = "unknown key; is it mistyped?"
-        if len(errors) > 1:
-            detail += f" (and {len(errors) - 1} more)"
-        raise error(
-            path=name, place=yaml_place(text, tuple(first["loc"])), problem=detail
-        ) from None
+        _raise_first(problem, text, name, error)
+
+
+def _raise_first(
+    problem: ValidationError, text: str, name: str, error: type[InclusionPlanError]
+) -> NoReturn:
+    # A mistyped key explains the 'field required' that follows it: report it first.
+    errors = sorted(problem.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    first = errors[0]
+    detail = first["msg"]
+    if first["type"] == "extra_forbidden":
+        detail = "unknown key; is it mistyped?"
+    if len(errors) > 1:
+        detail += f" (and {len(errors) - 1} more)"
+    raise error(path=name, place=yaml_place(text, tuple(first["loc"])), problem=detail) from None
 
 
 def yaml_place(text: str, loc: tuple[int | str, ...]) -> str:

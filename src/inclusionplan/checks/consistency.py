@@ -26,30 +26,42 @@ class PartitionCheck:
 
     def run(self, context: CheckContext) -> Iterator[Finding]:
         settings = context.schema.partition_sum
-        for (code, breakdown, year), total in context.numbers.items():
-            if breakdown != "total" or total.indicator.type not in settings.types:
+        indicators = context.schema.indicators
+        for (code, breakdown), total in context.series.items():
+            indicator = indicators[code]
+            if breakdown != "total" or indicator.type not in settings.types:
                 continue
-            total_number = total.observation.number
-            assert total_number is not None
-            for partition, parts in total.indicator.partitions:
-                numbers = [context.number(code, part, year) for part in parts]
-                if any(number is None for number in numbers):
+            for partition, parts in indicator.partitions:
+                members = [context.series.get((code, part)) for part in parts]
+                if None in members:
                     continue
-                parts_sum = sum(n for n in numbers if n is not None)
-                if abs(parts_sum - total_number) <= settings.tolerance:
-                    continue
-                labels = {
-                    lang: " + ".join(context.schema.breakdown_label(p, lang) for p in parts)
-                    for lang in ("sq", "en")
-                }
-                yield total.finding(
-                    "partition-mismatch",
-                    partition=partition,
-                    parts=labels,
-                    parts_sum=parts_sum,
-                    total=total_number,
-                    difference=parts_sum - total_number,
-                )
+                columns = [member.numbers for member in members if member is not None]
+                try:  # every year given as numbers, and adding up: one pass in C
+                    if list(map(sum, zip(*columns, strict=True))) == total.numbers:
+                        continue
+                except TypeError:
+                    pass
+                for index, total_number in enumerate(total.numbers):
+                    numbers = [column[index] for column in columns]
+                    if total_number is None or None in numbers:
+                        continue
+                    parts_sum = sum(n for n in numbers if n is not None)
+                    if abs(parts_sum - total_number) <= settings.tolerance:
+                        continue
+                    labels = {
+                        lang: " + ".join(context.schema.breakdown_label(p, lang) for p in parts)
+                        for lang in ("sq", "en")
+                    }
+                    value = context.value_at(code, "total", context.years[index])
+                    assert value is not None
+                    yield value.finding(
+                        "partition-mismatch",
+                        partition=partition,
+                        parts=labels,
+                        parts_sum=parts_sum,
+                        total=total_number,
+                        difference=parts_sum - total_number,
+                    )
 
 
 class SubgroupCheck:
@@ -58,13 +70,21 @@ class SubgroupCheck:
     codes = ("subgroup-exceeds-total",)
 
     def run(self, context: CheckContext) -> Iterator[Finding]:
-        for (code, breakdown, year), value in context.numbers.items():
-            if breakdown not in value.indicator.subgroups or value.indicator.type == "percentage":
+        indicators = context.schema.indicators
+        for (code, breakdown), series in context.series.items():
+            indicator = indicators[code]
+            if breakdown not in indicator.subgroups or indicator.type == "percentage":
                 continue
-            total = context.number(code, "total", year)
-            number = value.observation.number
-            if total is not None and number is not None and number > total:
-                yield value.finding("subgroup-exceeds-total", number=number, total=total)
+            totals = context.series.get((code, "total"))
+            if totals is None:
+                continue
+            for index, (number, total) in enumerate(
+                zip(series.numbers, totals.numbers, strict=True)
+            ):
+                if total is not None and number is not None and number > total:
+                    value = context.value_at(code, breakdown, context.years[index])
+                    assert value is not None
+                    yield value.finding("subgroup-exceeds-total", number=number, total=total)
 
 
 class RuleCheck:
@@ -73,30 +93,38 @@ class RuleCheck:
     codes = ("rule-violation",)
 
     def run(self, context: CheckContext) -> Iterator[Finding]:
+        indicators = context.schema.indicators
         for rule in context.schema.rules:
             compare = _OPERATORS[rule.operator]
-            for (code, breakdown, year), left in context.numbers.items():
-                if code != rule.left:
+            left_indicator = indicators.get(rule.left)
+            if left_indicator is None:
+                continue
+            for breakdown in left_indicator.breakdowns:
+                lefts = context.series.get((rule.left, breakdown))
+                rights = context.series.get((rule.right, breakdown))
+                if lefts is None or rights is None:
                     continue
-                right = context.numbers.get((rule.right, breakdown, year))
-                if right is None:
-                    continue
-                left_number, right_number = left.observation.number, right.observation.number
-                assert left_number is not None and right_number is not None
-                if compare(left_number, right_number):
-                    continue
-                place = right.observation
-                other_place = f"{place.sheet}!{cell_name(place.row, place.column)}"
-                if right.file != left.file:
-                    other_place = f"{right.file} {other_place}"
-                yield left.finding(
-                    "rule-violation",
-                    number=left_number,
-                    operator=_SYMBOLS[rule.operator],
-                    other=rule.right,
-                    other_number=right_number,
-                    other_place=other_place,
-                )
+                pairs = zip(context.years, lefts.numbers, rights.numbers, strict=True)
+                for year, left_number, right_number in pairs:
+                    if left_number is None or right_number is None:
+                        continue
+                    if compare(left_number, right_number):
+                        continue
+                    left = context.value_at(rule.left, breakdown, year)
+                    right = context.value_at(rule.right, breakdown, year)
+                    assert left is not None and right is not None
+                    place = right.observation
+                    other_place = f"{place.sheet}!{cell_name(place.row, place.column)}"
+                    if right.file != left.file:
+                        other_place = f"{right.file} {other_place}"
+                    yield left.finding(
+                        "rule-violation",
+                        number=left_number,
+                        operator=_SYMBOLS[rule.operator],
+                        other=rule.right,
+                        other_number=right_number,
+                        other_place=other_place,
+                    )
 
 
 class LargeChangeCheck:
@@ -106,27 +134,27 @@ class LargeChangeCheck:
 
     def run(self, context: CheckContext) -> Iterator[Finding]:
         settings = context.schema.large_change
+        indicators = context.schema.indicators
         years = context.years
-        for (code, breakdown, year), value in context.numbers.items():
-            if breakdown != "total" or value.indicator.type not in settings.types:
+        for (code, breakdown), series in context.series.items():
+            if breakdown != "total" or indicators[code].type not in settings.types:
                 continue
-            position = years.index(year)
-            if position == 0:
-                continue
-            previous_year = years[position - 1]
-            previous = context.number(code, "total", previous_year)
-            current = value.observation.number
-            if previous is None or current is None:
-                continue
-            if max(previous, current) < settings.min_value:
-                continue
-            base = previous if previous else current
-            change = (current - previous) / base if base else 0.0
-            if abs(change) > settings.threshold:
-                yield value.finding(
-                    "large-change",
-                    change={lang: format_percent(change, lang) for lang in ("sq", "en")},
-                    previous_year=str(previous_year),
-                    previous=previous,
-                    number=current,
-                )
+            numbers = series.numbers
+            for index in range(1, len(years)):
+                previous, current = numbers[index - 1], numbers[index]
+                if previous is None or current is None:
+                    continue
+                if max(previous, current) < settings.min_value:
+                    continue
+                base = previous if previous else current
+                change = (current - previous) / base if base else 0.0
+                if abs(change) > settings.threshold:
+                    value = context.value_at(code, breakdown, years[index])
+                    assert value is not None
+                    yield value.finding(
+                        "large-change",
+                        change={lang: format_percent(change, lang) for lang in ("sq", "en")},
+                        previous_year=str(years[index - 1]),
+                        previous=previous,
+                        number=current,
+                    )

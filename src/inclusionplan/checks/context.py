@@ -1,17 +1,27 @@
-"""What every check sees: the schema, the expected years, and the observations resolved
-against the schema once (indicator and breakdown known, first occurrence of each key)."""
+"""What every check sees: the schema, the expected years, and the submissions' rows
+resolved against the schema once.
+
+Resolution works row by row, not value by value: a row whose code and breakdown the
+schema knows becomes a ``Row``; each indicator and breakdown becomes a ``Series`` that
+remembers, for every expected year, the row its first value is in and that value when it
+is a number. Values become objects (``Value``) only when a check reports one, so a
+200,000-row sheet is checked without an object per cell.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from inclusionplan.findings import Finding, Severity
-from inclusionplan.observations import Observation, Submission
+from inclusionplan.observations import Observation, SheetTable, Submission
 from inclusionplan.schema import Indicator, Names, Schema
 from inclusionplan.values import ValueStatus
 
 Key = tuple[str, str, int]
+SeriesKey = tuple[str, str]
+Place = tuple[int, int, int]
+"""Where a row's value is: (position in the row list, sheet column, year)."""
 
 
 @dataclass(slots=True)
@@ -23,7 +33,7 @@ class Value:
     observation: Observation
     file: str
     breakdown_names: Names | None = None
-    key: Key = ("", "", 0)  # (indicator, breakdown, year), set once when resolved
+    key: Key = ("", "", 0)  # (indicator, breakdown, year)
 
     def finding(self, code: str, severity: Severity | None = None, **params: object) -> Finding:
         from inclusionplan.catalogue import FINDING_TYPES_BY_CODE
@@ -47,6 +57,43 @@ class Value:
 
 
 @dataclass(slots=True)
+class Row:
+    """A data row whose indicator and breakdown the schema knows, with the places of its
+    values for the expected years."""
+
+    indicator: Indicator
+    breakdown: str
+    table: SheetTable
+    index: int
+    file: str
+    breakdown_names: Names | None
+    places: Sequence[Place]
+
+    def value(self, column: int, year: int) -> Value:
+        return Value(
+            self.indicator,
+            self.breakdown,
+            self.table.observation(self.index, column, year),
+            self.file,
+            self.breakdown_names,
+            (self.indicator.code, self.breakdown, year),
+        )
+
+    def values(self) -> Iterator[Value]:
+        for _, column, year in self.places:
+            yield self.value(column, year)
+
+
+@dataclass(slots=True)
+class Series:
+    """One indicator and breakdown over the expected years: per year, the row that gives
+    its first value, and that value when it is a number."""
+
+    rows: list[Row | None]
+    numbers: list[float | None]
+
+
+@dataclass(slots=True)
 class Unresolved:
     """An observation the schema cannot place, and why (a finding code and variant)."""
 
@@ -64,11 +111,17 @@ class CheckContext:
     submissions: Sequence[Submission]
     institutions: Mapping[str, str | None] = field(default_factory=dict)
     plan_mode: bool = False
-    values: list[Value] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     unresolved: list[Unresolved] = field(default_factory=list)
-    first: dict[Key, Value] = field(default_factory=dict)
+    series: dict[SeriesKey, Series] = field(default_factory=dict)
     duplicates: list[tuple[Value, Value]] = field(default_factory=list)
-    numbers: dict[Key, Value] = field(default_factory=dict)
+    years_given: dict[str, dict[SeriesKey, frozenset[int]]] = field(default_factory=dict)
+    """Per file: the years each indicator and breakdown has a value cell for."""
+    first_sheet: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per file: the sheet each indicator is first found on."""
+    numbers_given: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per file: how many first values of each indicator are numbers."""
+    year_index: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -86,58 +139,172 @@ class CheckContext:
             institutions=dict(institutions or {}),
             plan_mode=plan_mode,
         )
-        context._resolve()
+        context.year_index = {year: index for index, year in enumerate(context.years)}
+        resolver = _Resolver(context)
+        for submission in submissions:
+            for table in submission.tables:
+                resolver.resolve(table, submission.name)
         return context
 
-    def _resolve(self) -> None:
-        indicators = self.schema.indicators
-        expected_years = frozenset(self.years)
-        breakdown_key = self.schema.breakdown_key
-        for submission in self.submissions:
-            file = submission.name
-            for observation in submission.observations:
-                indicator = indicators.get(observation.code)
-                if indicator is None:
-                    variant = None if observation.code else "no-code"
-                    self.unresolved.append(
-                        Unresolved("unknown-indicator", observation, file, variant)
+    def number(self, code: str, breakdown: str, year: int) -> float | None:
+        series = self.series.get((code, breakdown))
+        index = self.year_index.get(year)
+        if series is None or index is None:
+            return None
+        return series.numbers[index]
+
+    def value_at(self, code: str, breakdown: str, year: int) -> Value | None:
+        """The first value given for a key, as an object a finding can point at."""
+        series = self.series.get((code, breakdown))
+        index = self.year_index.get(year)
+        if series is None or index is None:
+            return None
+        row = series.rows[index]
+        return None if row is None else row.value(row.table.column_of(year), year)
+
+    def number_items(self) -> Iterator[tuple[Key, float]]:
+        """Every key whose first value is a number, with that number."""
+        years = self.years
+        for (code, breakdown), series in self.series.items():
+            for year, number in zip(years, series.numbers, strict=True):
+                if number is not None:
+                    yield (code, breakdown, year), number
+
+    def values(self) -> Iterator[Value]:
+        """Every resolved value, duplicates included, in reading order."""
+        for row in self.rows:
+            yield from row.values()
+
+
+_UNSEEN = "\x00"
+
+
+class _Resolver:
+    """Resolves tables row by row into the context; its caches live for one build."""
+
+    def __init__(self, context: CheckContext) -> None:
+        self.context = context
+        self.breakdowns: dict[str, str | None] = {}
+
+    def resolve(self, table: SheetTable, file: str) -> None:
+        context = self.context
+        indicators = context.schema.indicators
+        year_index = context.year_index
+        breakdown_names = context.schema.breakdown_names
+        series_of = context.series
+        years_given = context.years_given.setdefault(file, {})
+        first_sheet = context.first_sheet.setdefault(file, {})
+        numbers_given = context.numbers_given.setdefault(file, {})
+        empty_series = len(context.years)
+        first = table.first_column
+        wide = table.layout == "wide"
+        places: Sequence[Place] = ()
+        unexpected: list[tuple[int, int]] = []
+        if wide:
+            places = tuple(
+                (column - first, column, year)
+                for column, year in table.year_columns.items()
+                if year in year_index
+            )
+            unexpected = [(c, y) for c, y in table.year_columns.items() if y not in year_index]
+        table_years = frozenset(year for _, _, year in places)
+        for index, code in enumerate(table.codes):
+            indicator = indicators.get(code)
+            if indicator is None:
+                self._unresolved(table, index, file, "unknown-indicator", "" if code else "no-code")
+                continue
+            label = table.breakdown_labels[index]
+            breakdown = self.breakdowns.get(label, _UNSEEN)
+            if breakdown == _UNSEEN:
+                breakdown = self.breakdowns[label] = context.schema.breakdown_key(label)
+            if breakdown is None:
+                self._unresolved(table, index, file, "unknown-breakdown", "")
+                continue
+            if breakdown not in indicator.breakdowns:
+                self._unresolved(
+                    table, index, file, "unknown-breakdown", "not-for-indicator", breakdown
+                )
+                continue
+            if wide:
+                if unexpected:
+                    for column, year in unexpected:
+                        context.unresolved.append(
+                            Unresolved(
+                                "unexpected-year",
+                                table.observation(index, column, year),
+                                file,
+                            )
+                        )
+                    unexpected = []
+                row_places, row_years = places, table_years
+            else:
+                year = table.row_years[index]
+                if year not in year_index:
+                    column = table.value_column
+                    context.unresolved.append(
+                        Unresolved("unexpected-year", table.observation(index, column, year), file)
                     )
                     continue
-                breakdown = breakdown_key(observation.breakdown_label)
-                if breakdown is None:
-                    self.unresolved.append(Unresolved("unknown-breakdown", observation, file))
-                    continue
-                if breakdown not in indicator.breakdowns:
-                    self.unresolved.append(
-                        Unresolved(
-                            "unknown-breakdown", observation, file, "not-for-indicator", breakdown
+                row_places = ((table.value_column - first, table.value_column, year),)
+                row_years = frozenset((year,))
+            if not row_places:
+                continue
+            row = Row(
+                indicator, breakdown, table, index, file, breakdown_names.get(breakdown), row_places
+            )
+            context.rows.append(row)
+            key = (code, breakdown)
+            given = years_given.get(key)
+            years_given[key] = row_years if given is None else given | row_years
+            if code not in first_sheet:
+                first_sheet[code] = table.sheet
+            series = series_of.get(key)
+            if series is None:
+                series = series_of[key] = Series([None] * empty_series, [None] * empty_series)
+            series_rows, numbers = series.rows, series.numbers
+            cells = table.cells[index]
+            width = len(cells)
+            given_numbers = 0
+            for position, column, year in row_places:
+                slot = year_index[year]
+                first_row = series_rows[slot]
+                if first_row is not None:
+                    context.duplicates.append(
+                        (
+                            row.value(column, year),
+                            first_row.value(first_row.table.column_of(year), year),
                         )
                     )
                     continue
-                if observation.year not in expected_years:
-                    self.unresolved.append(Unresolved("unexpected-year", observation, file))
+                series_rows[slot] = row
+                raw = cells[position] if position < width else ""
+                if raw.__class__ is float:
+                    numbers[slot] = raw
+                    given_numbers += 1
                     continue
-                key = (indicator.code, breakdown, observation.year)
-                value = Value(
-                    indicator,
-                    breakdown,
-                    observation,
-                    file,
-                    self.schema.breakdown_names.get(breakdown),
-                    key,
-                )
-                self.values.append(value)
-                first = self.first.get(key)
-                if first is not None:
-                    self.duplicates.append((value, first))
-                    continue
-                self.first[key] = value
-                if observation.status is ValueStatus.NUMBER:
-                    self.numbers[key] = value
+                cell = table.read(index, column)
+                if cell.status is ValueStatus.NUMBER:
+                    numbers[slot] = cell.number
+                    given_numbers += 1
+            if given_numbers:
+                numbers_given[code] = numbers_given.get(code, 0) + given_numbers
 
-    def number(self, code: str, breakdown: str, year: int) -> float | None:
-        value = self.numbers.get((code, breakdown, year))
-        return value.observation.number if value is not None else None
+    def _unresolved(
+        self,
+        table: SheetTable,
+        index: int,
+        file: str,
+        code: str,
+        variant: str,
+        breakdown: str | None = None,
+    ) -> None:
+        """One per row: the first value cell of the row stands for it."""
+        column, year = table.entries(index)[0]
+        self.context.unresolved.append(
+            Unresolved(
+                code, table.observation(index, column, year), file, variant or None, breakdown
+            )
+        )
 
 
 def _finding_value(raw: object) -> str | float | None:

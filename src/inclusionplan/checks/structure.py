@@ -81,26 +81,26 @@ class NameCheck:
     codes = ("name-mismatch",)
 
     def run(self, context: CheckContext) -> Iterator[Finding]:
-        known = context.schema.indicator_names
-        seen: set[tuple[str, str, int]] = set()
-        for value in context.values:
-            observation = value.observation
-            name = observation.name
+        resembling: dict[tuple[str, str], bool] = {}
+        for row in context.rows:
+            name = row.table.names[row.index]
             if not name:
                 continue
-            row_key = (value.file, observation.sheet, observation.row)
-            if row_key in seen:
+            indicator = row.indicator
+            answer = resembling.get((name, indicator.code))
+            if answer is None:
+                normalized = normalize_label(name)
+                answer = context.schema.indicator_names.get(
+                    normalized
+                ) == indicator.code or _resembles(
+                    normalized, indicator.names.sq, indicator.names.en
+                )
+                resembling[(name, indicator.code)] = answer
+            if answer:
                 continue
-            seen.add(row_key)
-            normalized = normalize_label(name)
-            if known.get(normalized) == value.indicator.code:
-                continue
-            if _resembles(normalized, value.indicator.names.sq, value.indicator.names.en):
-                continue
-            finding = value.finding(
-                "name-mismatch", name=name, expected=value.indicator.names.as_param()
-            )
-            yield replace(finding, column=observation.name_column, year=None, value=name)
+            value = next(row.values())
+            finding = value.finding("name-mismatch", name=name, expected=indicator.names.as_param())
+            yield replace(finding, column=row.table.name_column, year=None, value=name)
 
 
 def _resembles(written: str, *names: str) -> bool:
@@ -133,20 +133,13 @@ class CompletenessCheck:
     codes = ("missing-year", "missing-value", "missing-indicator")
 
     def run(self, context: CheckContext) -> Iterator[Finding]:
-        observed: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        keys: dict[str, set[tuple[str, str, int]]] = defaultdict(set)
-        first_sheet: dict[tuple[str, str], str] = {}
-        for value in context.values:
-            observed[value.file].add((value.indicator.code, value.breakdown))
-            keys[value.file].add(value.key)
-            first_sheet.setdefault((value.file, value.indicator.code), value.observation.sheet)
         for submission in context.submissions:
             if not submission.readable:
                 continue
             yield from self._years(submission, context)
-            yield from self._rows(submission, context, observed, keys, first_sheet)
+            yield from self._rows(submission, context)
         if context.plan_mode:
-            yield from self._indicators(context, observed)
+            yield from self._indicators(context)
 
     def _years(self, submission: Submission, context: CheckContext) -> Iterator[Finding]:
         if not submission.tables:
@@ -163,24 +156,22 @@ class CompletenessCheck:
                     year=year,
                 )
 
-    def _rows(
-        self,
-        submission: Submission,
-        context: CheckContext,
-        observed: dict[str, set[tuple[str, str]]],
-        keys: dict[str, set[tuple[str, str, int]]],
-        first_sheet: dict[tuple[str, str], str],
-    ) -> Iterator[Finding]:
+    def _rows(self, submission: Submission, context: CheckContext) -> Iterator[Finding]:
         file = submission.name
         present_years = set().union(*(table.years for table in submission.tables))
-        codes = sorted({code for code, _ in observed[file]})
-        for code in codes:
+        wanted = frozenset(year for year in context.years if year in present_years)
+        given = context.years_given.get(file, {})
+        first_sheet = context.first_sheet.get(file, {})
+        for code in sorted(first_sheet):
             indicator = context.schema.indicators[code]
-            sheet = first_sheet[(file, code)]
+            sheet = first_sheet[code]
             for breakdown in indicator.breakdowns:
+                years = given.get((code, breakdown))
+                if years is not None and wanted <= years:
+                    continue
                 severity = Severity.WARNING if indicator.is_optional(breakdown) else Severity.ERROR
                 label = context.schema.breakdown_names[breakdown].as_param()
-                if (code, breakdown) not in observed[file]:
+                if years is None:
                     yield Finding(
                         "missing-value",
                         severity,
@@ -192,7 +183,7 @@ class CompletenessCheck:
                     )
                     continue
                 for year in context.years:
-                    if year in present_years and (code, breakdown, year) not in keys[file]:
+                    if year in wanted and year not in years:
                         yield Finding(
                             "missing-value",
                             severity,
@@ -204,16 +195,14 @@ class CompletenessCheck:
                             params={"breakdown": label},
                         )
 
-    def _indicators(
-        self, context: CheckContext, observed: dict[str, set[tuple[str, str]]]
-    ) -> Iterator[Finding]:
+    def _indicators(self, context: CheckContext) -> Iterator[Finding]:
         files_of: dict[str, list[Submission]] = defaultdict(list)
         for submission in context.submissions:
             institution = context.institutions.get(submission.name)
             if institution and submission.readable:
                 files_of[institution].append(submission)
         for institution, submissions in sorted(files_of.items()):
-            reported = {code for s in submissions for code, _ in observed[s.name]}
+            reported = {code for s in submissions for code in context.first_sheet.get(s.name, {})}
             for indicator in context.schema.indicators_of(institution):
                 if indicator.code in reported:
                     continue

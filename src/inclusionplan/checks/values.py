@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from inclusionplan.checks.context import CheckContext
+from inclusionplan.checks.context import CheckContext, Value
 from inclusionplan.findings import Finding, Severity
 from inclusionplan.reading.tables import cell_text
 from inclusionplan.values import ValueStatus
@@ -24,38 +24,49 @@ class ValueCheck:
     )
 
     def run(self, context: CheckContext) -> Iterator[Finding]:
-        for value in context.values:
-            observation = value.observation
-            status = observation.status
-            indicator = value.indicator
-            if status is ValueStatus.NUMBER:
-                number = observation.number
-                assert number is not None
-                if observation.interpreted:
-                    yield value.finding(
-                        "interpreted-text", text=cell_text(observation.raw), number=number
-                    )
-                if indicator.type == "percentage":
-                    if not 0 <= number <= 100:
-                        yield value.finding("out-of-range", number=number, minimum=0, maximum=100)
+        for row in context.rows:
+            cells = row.table.cells[row.index]
+            width = len(cells)
+            whole = row.indicator.type != "percentage"
+            for position, column, year in row.places:
+                raw = cells[position] if position < width else ""
+                # The common case, decided without an object: a plain count of zero or more.
+                if whole and raw.__class__ is float and raw >= 0 and raw.is_integer():
                     continue
-                if number < 0:
-                    yield value.finding("negative-value", number=number)
-                elif not number.is_integer():
-                    yield value.finding(
-                        "not-a-whole-number",
-                        number=number,
-                        unit={"sq": indicator.unit.sq, "en": indicator.unit.en},
-                    )
-                continue
-            severity = Severity.WARNING if indicator.is_optional(value.breakdown) else None
-            if status is ValueStatus.EMPTY:
-                yield value.finding("missing-value", severity)
-            elif status is ValueStatus.MARKER:
+                yield from self._check(row.value(column, year))
+
+    def _check(self, value: Value) -> Iterator[Finding]:
+        observation = value.observation
+        status = observation.status
+        indicator = value.indicator
+        if status is ValueStatus.NUMBER:
+            number = observation.number
+            assert number is not None
+            if observation.interpreted:
                 yield value.finding(
-                    "missing-value", severity, variant="marker", text=cell_text(observation.raw)
+                    "interpreted-text", text=cell_text(observation.raw), number=number
                 )
-            elif status is ValueStatus.FORMULA:
-                yield value.finding("formula-without-value")
-            else:
-                yield value.finding("not-a-number", text=cell_text(observation.raw))
+            if indicator.type == "percentage":
+                if not 0 <= number <= 100:
+                    yield value.finding("out-of-range", number=number, minimum=0, maximum=100)
+                return
+            if number < 0:
+                yield value.finding("negative-value", number=number)
+            elif not number.is_integer():
+                yield value.finding(
+                    "not-a-whole-number",
+                    number=number,
+                    unit={"sq": indicator.unit.sq, "en": indicator.unit.en},
+                )
+            return
+        severity = Severity.WARNING if indicator.is_optional(value.breakdown) else None
+        if status is ValueStatus.EMPTY:
+            yield value.finding("missing-value", severity)
+        elif status is ValueStatus.MARKER:
+            yield value.finding(
+                "missing-value", severity, variant="marker", text=cell_text(observation.raw)
+            )
+        elif status is ValueStatus.FORMULA:
+            yield value.finding("formula-without-value")
+        else:
+            yield value.finding("not-a-number", text=cell_text(observation.raw))

@@ -141,7 +141,6 @@ def _read_into(
             )
             return
         submission.tables.append(table.table)
-        submission.observations.extend(table.observations)
         submission.findings.extend(table.findings)
         submission.institution_label = table.institution_label
         return

@@ -44,7 +44,6 @@ def read_workbook(data: bytes, submission: Submission, facts: WorkbookFacts | No
             _read_other_sheet(name, grid, submission)
             continue
         submission.tables.append(table.table)
-        submission.observations.extend(table.observations)
         submission.findings.extend(table.findings)
         if submission.institution_label is None:
             submission.institution_label = table.institution_label

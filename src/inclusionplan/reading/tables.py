@@ -1,4 +1,4 @@
-"""Finding the indicator table in a grid of cells and turning its rows into observations.
+"""Finding the indicator table in a grid of cells and reading its data rows.
 
 Real sheets have title rows, an institution line, merged code cells, section rows
 ("1. Punësimi"), blank rows and a source line ("Burimi: ..."). The header is the first
@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 
 from inclusionplan.findings import Finding, Severity
 from inclusionplan.labels import normalize_label
-from inclusionplan.observations import Observation, SheetTable
-from inclusionplan.values import EMPTY, ValueStatus, read_value
+from inclusionplan.observations import SheetTable
 
 HEADER_SEARCH_ROWS = 40
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -60,7 +59,6 @@ class Header:
 @dataclass(slots=True)
 class TableRead:
     table: SheetTable
-    observations: list[Observation]
     findings: list[Finding]
     institution_label: str | None
 
@@ -184,7 +182,7 @@ def read_table(
     column_offset: int = 0,
     formulas: frozenset[tuple[int, int]] = frozenset(),
 ) -> TableRead | None:
-    """Observations of the indicator table in ``grid``, or None when it has no header.
+    """The indicator table in ``grid``, or None when it has no header.
 
     ``row_offset`` and ``column_offset`` place ``grid[0][0]`` in the sheet (0-based);
     ``formulas`` are the 1-based cells holding a formula with no calculated value.
@@ -192,146 +190,125 @@ def read_table(
     header = find_header(grid)
     if header is None:
         return None
-    table = SheetTable(sheet=sheet, layout=header.layout, header_row=header.row + row_offset + 1)
-    reader = _RowReader(header, sheet, file, row_offset, column_offset, formulas)
+    table = SheetTable(
+        sheet=sheet,
+        layout=header.layout,
+        header_row=header.row + row_offset + 1,
+        name_column=None if header.name is None else header.name + column_offset + 1,
+        first_column=column_offset + 1,
+        formulas=formulas,
+    )
+    reader = _RowReader(header, table, file, row_offset)
     if header.layout == "wide":
         table.year_columns = {c + column_offset + 1: y for c, y in header.year_columns.items()}
         table.years = set(header.year_columns.values())
         reader.read_wide(grid)
     else:
+        assert header.value is not None
+        table.value_column = header.value + column_offset + 1
         reader.read_long(grid)
-        table.years = {o.year for o in reader.observations}
+        table.years = set(table.row_years)
     return TableRead(
         table=table,
-        observations=reader.observations,
         findings=reader.findings,
         institution_label=institution_above(grid, header.row),
     )
 
 
 class _RowReader:
-    """Walks the data rows, remembering the current code for merged or blank code cells."""
+    """Walks the data rows, remembering the current code for merged or blank code cells.
 
-    def __init__(
-        self,
-        header: Header,
-        sheet: str,
-        file: str,
-        row_offset: int,
-        column_offset: int,
-        formulas: frozenset[tuple[int, int]],
-    ) -> None:
+    Each data row costs a few look-ups and list appends; the values are read later, by
+    the checks, from the row lists themselves.
+    """
+
+    def __init__(self, header: Header, table: SheetTable, file: str, row_offset: int) -> None:
         self.header = header
-        self.sheet = sheet
+        self.table = table
         self.file = file
         self.row_offset = row_offset + 1
-        self.column_offset = column_offset + 1
-        self.formulas = formulas
-        self.observations: list[Observation] = []
         self.findings: list[Finding] = []
         self.current_code = ""
         self.current_name = ""
-        self.name_column = None if header.name is None else header.name + self.column_offset
+        self.codes: dict[str, str | None] = {}
 
-    def _text(self, row: Sequence[object], column: int | None) -> str:
-        if column is None or column >= len(row):
-            return ""
-        return cell_text(row[column])
-
-    def _identify(self, row: Sequence[object], has_values: bool) -> tuple[str, str, str] | None:
-        """The (code, name, breakdown label) a row is about, or None for blank, section and
-        source rows."""
-        code_text = self._text(row, self.header.code)
-        name = self._text(row, self.header.name)
-        breakdown = self._text(row, self.header.breakdown)
+    def _identify(self, row: Sequence[object], value_columns: Sequence[int]) -> bool:
+        """Add the row's code, name and breakdown label to the table, unless it is a blank,
+        section or source row."""
+        header = self.header
+        width = len(row)
+        code_text = _text(row, header.code, width)
+        name = _text(row, header.name, width) if header.name is not None else ""
+        breakdown = _text(row, header.breakdown, width) if header.breakdown is not None else ""
         if code_text:
-            code = indicator_code(code_text)
+            code = self.codes.get(code_text, "")
+            if code == "":
+                code = self.codes[code_text] = indicator_code(code_text)
             if code is not None:
                 self.current_code, self.current_name = code, name
-                return code, name, breakdown
-            if not has_values and not breakdown:
+            elif not breakdown and not _has_values(row, value_columns, width):
                 self.current_code = self.current_name = ""
-                return None
-            self.current_code, self.current_name = code_text, name
-            return code_text, name, breakdown
-        if not has_values and not breakdown:
-            return None
-        return self.current_code, name or self.current_name, breakdown
-
-    def _observe(
-        self,
-        row: Sequence[object],
-        index: int,
-        column: int,
-        year: int,
-        identity: tuple[str, str, str],
-    ) -> None:
-        code, name, breakdown = identity
-        value = row[column] if column < len(row) else ""
-        sheet_row, sheet_column = index + self.row_offset, column + self.column_offset
-        if value.__class__ is float:  # the common case, without a call
-            status, number, interpreted = ValueStatus.NUMBER, value, False
-        else:
-            cell = read_value(value)
-            if cell is EMPTY and (sheet_row, sheet_column) in self.formulas:
-                status, number, interpreted = ValueStatus.FORMULA, None, False
+                return False
             else:
-                status, number, interpreted = cell.status, cell.number, cell.interpreted
-        self.observations.append(
-            Observation(
-                code=code,
-                breakdown_label=breakdown,
-                year=year,
-                raw=value,
-                status=status,
-                number=number,
-                interpreted=interpreted,
-                sheet=self.sheet,
-                row=sheet_row,
-                column=sheet_column,
-                name=name,
-                name_column=self.name_column,
-            )
-        )
+                code = self.current_code = code_text
+                self.current_name = name
+        elif not breakdown and not _has_values(row, value_columns, width):
+            return False
+        else:
+            code, name = self.current_code, name or self.current_name
+        table = self.table
+        table.codes.append(code)
+        table.names.append(name)
+        table.breakdown_labels.append(breakdown)
+        table.cells.append(row)
+        return True
 
     def read_wide(self, grid: Grid) -> None:
-        year_columns = self.header.year_columns
+        value_columns = tuple(self.header.year_columns)
+        sheet_rows = self.table.sheet_rows
         for index in range(self.header.data_start, len(grid)):
-            row = grid[index]
-            has_values = any(
-                column < len(row) and row[column] not in ("", None) for column in year_columns
-            )
-            identity = self._identify(row, has_values)
-            if identity is None:
-                continue
-            for column, year in year_columns.items():
-                self._observe(row, index, column, year, identity)
+            if self._identify(grid[index], value_columns):
+                sheet_rows.append(index + self.row_offset)
 
     def read_long(self, grid: Grid) -> None:
         year_column, value_column = self.header.year, self.header.value
         assert year_column is not None and value_column is not None
+        table = self.table
         for index in range(self.header.data_start, len(grid)):
             row = grid[index]
-            has_values = value_column < len(row) and row[value_column] not in ("", None)
-            identity = self._identify(row, has_values)
-            if identity is None:
+            if not self._identify(row, (value_column,)):
                 continue
-            code = identity[0]
             raw_year = row[year_column] if year_column < len(row) else ""
             year = parse_year(raw_year)
-            if year is None:
-                self.findings.append(
-                    Finding(
-                        code="unexpected-year",
-                        severity=Severity.ERROR,
-                        file=self.file,
-                        sheet=self.sheet,
-                        row=index + self.row_offset,
-                        column=year_column + self.column_offset,
-                        indicator=code or None,
-                        value=cell_text(raw_year),
-                        params={"variant": "not-a-year", "text": cell_text(raw_year)},
-                    )
-                )
+            if year is not None:
+                table.sheet_rows.append(index + self.row_offset)
+                table.row_years.append(year)
                 continue
-            self._observe(row, index, value_column, year, identity)
+            code = table.codes.pop()
+            del table.names[-1], table.breakdown_labels[-1], table.cells[-1]
+            self.findings.append(
+                Finding(
+                    code="unexpected-year",
+                    severity=Severity.ERROR,
+                    file=self.file,
+                    sheet=table.sheet,
+                    row=index + self.row_offset,
+                    column=year_column + table.first_column,
+                    indicator=code or None,
+                    value=cell_text(raw_year),
+                    params={"variant": "not-a-year", "text": cell_text(raw_year)},
+                )
+            )
+
+
+def _text(row: Sequence[object], column: int | None, width: int) -> str:
+    if column is None or column >= width:
+        return ""
+    value = row[column]
+    if value.__class__ is str:
+        return value.strip()
+    return cell_text(value)
+
+
+def _has_values(row: Sequence[object], columns: Sequence[int], width: int) -> bool:
+    return any(column < width and row[column] not in ("", None) for column in columns)
