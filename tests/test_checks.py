@@ -157,6 +157,59 @@ def test_optional_breakdown_makes_a_missing_value_a_warning(tmp_path: Path) -> N
     ]
 
 
+def test_a_table_split_over_two_sheets_is_whole(tmp_path: Path) -> None:
+    """A row's years may come from two sheets: neither missing nor duplicated, until a
+    year is given twice."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first, second = book.active, book.create_sheet("2014")
+    first.append(["Kodi", "Treguesi", "Ndarja", 2012, 2013])
+    second.append(["Kodi", "Treguesi", "Ndarja", 2014])
+    for code, name, label, *values in em01_rows():
+        first.append([code, name, label, *values[:2]])
+        second.append([code, name, label, values[2]])
+    path = tmp_path / "split.xlsx"
+    book.save(path)
+    assert validate([path], years=YEARS).findings == []
+    second.append(["EM01", "", "PAK", 4])
+    book.save(path)
+    findings = validate([path], years=YEARS).findings
+    assert [(f.code, f.sheet, f.cell, f.params["first"]) for f in findings] == [
+        ("duplicate-value", "2014", "D9", "2014!D8")
+    ]
+
+
+def test_long_layout_duplicates_point_at_the_first(tmp_path: Path) -> None:
+    header: list[object] = ["Kodi", "Ndarja", "Viti", "Vlera"]
+    rows: Rows = [
+        [code, label, year, value]
+        for code, _, label, *values in em01_rows()
+        for year, value in zip(YEARS, values, strict=True)
+    ]
+    assert findings_for(tmp_path, rows, header) == []
+    rows.append(["EM01", "Femra", 2013, 45])
+    findings = findings_for(tmp_path, rows, header)
+    assert [(f.code, f.cell, f.params["first"]) for f in findings] == [
+        ("duplicate-value", "D23", "Të dhënat!D6")
+    ]
+
+
+@pytest.mark.parametrize(("second_year", "flagged"), [(150, False), (151, True)])
+def test_large_change_at_the_threshold(tmp_path: Path, second_year: int, flagged: bool) -> None:
+    """The default threshold is 50%: exactly 50% passes, a little more does not."""
+    rows = em01_rows()
+    for label, values in [
+        ("Gjithsej", [100, second_year, second_year]),
+        ("Femra", [40, 60, 60]),
+        ("Meshkuj", [60, second_year - 60, second_year - 60]),
+    ]:
+        for year, value in zip(YEARS, values, strict=True):
+            set_value(label, year, value)(rows)
+    findings = findings_for(tmp_path, rows)
+    assert [(f.code, f.cell) for f in findings] == ([("large-change", "E2")] if flagged else [])
+
+
 def test_every_check_declares_catalogued_codes() -> None:
     from inclusionplan.catalogue import FINDING_TYPES_BY_CODE
 

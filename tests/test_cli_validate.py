@@ -74,3 +74,12 @@ def test_every_command_has_help_with_an_example() -> None:
     for command in app.registered_commands:
         assert command.callback is not None
         assert "Example:" in (command.callback.__doc__ or ""), command.name
+
+
+def test_the_cycle_collector_is_back_on_after_validate() -> None:
+    import gc
+
+    assert gc.isenabled()
+    result = runner.invoke(app, ["validate", "sample_data/faulty", "--format", "json"])
+    assert result.exit_code == 1
+    assert gc.isenabled()

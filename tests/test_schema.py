@@ -91,6 +91,49 @@ def test_broken_schema_names_file_place_and_problem(
     assert str(path) in message and expected in message
 
 
+TRANSPORT = {
+    "areas": [{"key": "TR", "en": "Transport", "sq": "Transporti"}],
+    "indicators": [
+        {
+            "code": "TR01",
+            "area": "TR",
+            "en": "Bus passes",
+            "sq": "Karta autobusi",
+            "unit": "persons",
+            "type": "count",
+            "institution": "social_services",
+        }
+    ],
+}
+
+
+def test_schema_may_be_json(tmp_path: Path) -> None:
+    path = tmp_path / "generated.json"
+    path.write_text(json.dumps(TRANSPORT, indent=2), encoding="utf-8")
+    schema = load_schema(path)
+    assert "TR01" in schema.indicators and "EM01" in schema.indicators
+
+
+def test_broken_json_schema_names_the_place_and_line(tmp_path: Path) -> None:
+    broken = json.loads(json.dumps(TRANSPORT))
+    broken["indicators"][0]["type"] = "counts"
+    path = tmp_path / "generated.json"
+    path.write_text(json.dumps(broken, indent=2), encoding="utf-8")
+    with pytest.raises(SchemaError) as raised:
+        load_schema(path)
+    assert "indicators[0].type (line 16)" in raised.value.message("en")
+    path.write_text('{"indicators": [', encoding="utf-8")
+    with pytest.raises(SchemaError) as raised:
+        load_schema(path)
+    assert "not valid YAML" in raised.value.message("en")
+
+
+def test_yaml_named_json_is_read_as_yaml(tmp_path: Path) -> None:
+    path = tmp_path / "schema.json"
+    path.write_text("checks: {large_change: {threshold: 0.2}}\n", encoding="utf-8")
+    assert load_schema(path).large_change.threshold == 0.2
+
+
 def test_json_schema_export_describes_the_format() -> None:
     document = json.loads(schema_json_schema())
     assert document["title"] == "inclusionplan sector schema"

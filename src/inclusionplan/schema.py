@@ -89,7 +89,6 @@ class Schema:
     rules: tuple[Rule, ...]
     large_change: LargeChange
     partition_sum: PartitionSum
-    data: Mapping[str, Any] = field(repr=False)
     breakdown_labels: Mapping[str, str] = field(repr=False)
     institution_labels: Mapping[str, str] = field(repr=False)
 
@@ -213,7 +212,6 @@ def compile_schema(data: Mapping[str, Any]) -> Schema:
             types=frozenset(partition_sum.get("types", ("count", "amount"))),
             tolerance=float(partition_sum.get("tolerance", 0)),
         ),
-        data=data,
         breakdown_labels=labels,
         institution_labels=institution_labels,
     )

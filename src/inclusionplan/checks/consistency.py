@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from inclusionplan.checks.context import CheckContext
+from inclusionplan.checks.context import CheckContext, Series
 from inclusionplan.findings import Finding, cell_name
 from inclusionplan.formatting import format_percent
 
@@ -27,41 +27,59 @@ class PartitionCheck:
     def run(self, context: CheckContext) -> Iterator[Finding]:
         settings = context.schema.partition_sum
         indicators = context.schema.indicators
-        for (code, breakdown), total in context.series.items():
+        series_of = context.series
+        for (code, breakdown), total in series_of.items():
+            if breakdown != "total":
+                continue
             indicator = indicators[code]
-            if breakdown != "total" or indicator.type not in settings.types:
+            if indicator.type not in settings.types:
                 continue
             for partition, parts in indicator.partitions:
-                members = [context.series.get((code, part)) for part in parts]
-                if None in members:
-                    continue
-                columns = [member.numbers for member in members if member is not None]
-                try:  # every year given as numbers, and adding up: one pass in C
-                    if list(map(sum, zip(*columns, strict=True))) == total.numbers:
-                        continue
-                except TypeError:
-                    pass
-                for index, total_number in enumerate(total.numbers):
-                    numbers = [column[index] for column in columns]
-                    if total_number is None or None in numbers:
-                        continue
-                    parts_sum = sum(n for n in numbers if n is not None)
-                    if abs(parts_sum - total_number) <= settings.tolerance:
-                        continue
-                    labels = {
-                        lang: " + ".join(context.schema.breakdown_label(p, lang) for p in parts)
-                        for lang in ("sq", "en")
-                    }
-                    value = context.value_at(code, "total", context.years[index])
-                    assert value is not None
-                    yield value.finding(
-                        "partition-mismatch",
-                        partition=partition,
-                        parts=labels,
-                        parts_sum=parts_sum,
-                        total=total_number,
-                        difference=parts_sum - total_number,
-                    )
+                columns = []
+                for part in parts:
+                    member = series_of.get((code, part))
+                    if member is None:
+                        break
+                    columns.append(member.numbers)
+                else:
+                    try:  # every year given as numbers, and adding up: one pass in C
+                        if list(map(sum, zip(*columns, strict=True))) == total.numbers:
+                            continue
+                    except TypeError:
+                        pass
+                    yield from self._mismatches(context, code, partition, parts, total, columns)
+
+    def _mismatches(
+        self,
+        context: CheckContext,
+        code: str,
+        partition: str,
+        parts: tuple[str, ...],
+        total: Series,
+        columns: list[list[float | None]],
+    ) -> Iterator[Finding]:
+        settings = context.schema.partition_sum
+        for index, total_number in enumerate(total.numbers):
+            numbers = [column[index] for column in columns]
+            if total_number is None or None in numbers:
+                continue
+            parts_sum = sum(n for n in numbers if n is not None)
+            if abs(parts_sum - total_number) <= settings.tolerance:
+                continue
+            labels = {
+                lang: " + ".join(context.schema.breakdown_label(p, lang) for p in parts)
+                for lang in ("sq", "en")
+            }
+            value = context.value_at(code, "total", context.years[index])
+            assert value is not None
+            yield value.finding(
+                "partition-mismatch",
+                partition=partition,
+                parts=labels,
+                parts_sum=parts_sum,
+                total=total_number,
+                difference=parts_sum - total_number,
+            )
 
 
 class SubgroupCheck:
@@ -140,6 +158,8 @@ class LargeChangeCheck:
             if breakdown != "total" or indicators[code].type not in settings.types:
                 continue
             numbers = series.numbers
+            if _steady(numbers, settings.threshold, settings.min_value):
+                continue
             for index in range(1, len(years)):
                 previous, current = numbers[index - 1], numbers[index]
                 if previous is None or current is None:
@@ -158,3 +178,14 @@ class LargeChangeCheck:
                         previous=previous,
                         number=current,
                     )
+
+
+def _steady(numbers: list[float | None], threshold: float, min_value: float) -> bool:
+    """True when no two of ``numbers`` can differ by more than ``threshold``: the common
+    case, decided in C. (With a small margin, so rounding never hides a change.)"""
+    try:
+        low, high = min(numbers), max(numbers)  # type: ignore[type-var]
+    except TypeError:  # a year without a number: look year by year
+        return False
+    assert low is not None and high is not None
+    return high < min_value or (low > 0 and high - low < threshold * low * (1 - 1e-6))

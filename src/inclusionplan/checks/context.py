@@ -10,8 +10,9 @@ is a number. Values become objects (``Value``) only when a check reports one, so
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from inclusionplan.findings import Finding, Severity
 from inclusionplan.observations import Observation, SheetTable, Submission
@@ -20,8 +21,9 @@ from inclusionplan.values import ValueStatus
 
 Key = tuple[str, str, int]
 SeriesKey = tuple[str, str]
-Place = tuple[int, int, int]
-"""Where a row's value is: (position in the row list, sheet column, year)."""
+Place = tuple[int, int, int, int]
+"""Where a row's value is: (position in the row list, sheet column, year, year's slot)."""
+_FLOAT = frozenset((float,))
 
 
 @dataclass(slots=True)
@@ -80,7 +82,7 @@ class Row:
         )
 
     def values(self) -> Iterator[Value]:
-        for _, column, year in self.places:
+        for _, column, year, _ in self.places:
             yield self.value(column, year)
 
 
@@ -195,19 +197,26 @@ class _Resolver:
         years_given = context.years_given.setdefault(file, {})
         first_sheet = context.first_sheet.setdefault(file, {})
         numbers_given = context.numbers_given.setdefault(file, {})
-        empty_series = len(context.years)
+        slots = len(context.years)
+        rows = context.rows
         first = table.first_column
         wide = table.layout == "wide"
         places: Sequence[Place] = ()
         unexpected: list[tuple[int, int]] = []
+        dense: Callable[[Sequence[object]], tuple[object, ...]] | None = None
+        reach = 0
         if wide:
             places = tuple(
-                (column - first, column, year)
+                (column - first, column, year, year_index[year])
                 for column, year in table.year_columns.items()
                 if year in year_index
             )
             unexpected = [(c, y) for c, y in table.year_columns.items() if y not in year_index]
-        table_years = frozenset(year for _, _, year in places)
+            if len(places) == len(year_index) > 1:
+                # Every expected year once: a row's values come out in year order in C.
+                positions = [place[0] for place in sorted(places, key=lambda place: place[3])]
+                dense, reach = itemgetter(*positions), max(positions)
+        table_years = frozenset(place[2] for place in places)
         for index, code in enumerate(table.codes):
             indicator = indicators.get(code)
             if indicator is None:
@@ -245,28 +254,37 @@ class _Resolver:
                         Unresolved("unexpected-year", table.observation(index, column, year), file)
                     )
                     continue
-                row_places = ((table.value_column - first, table.value_column, year),)
+                row_places = (
+                    (table.value_column - first, table.value_column, year, year_index[year]),
+                )
                 row_years = frozenset((year,))
             if not row_places:
                 continue
             row = Row(
                 indicator, breakdown, table, index, file, breakdown_names.get(breakdown), row_places
             )
-            context.rows.append(row)
-            key = (code, breakdown)
-            given = years_given.get(key)
-            years_given[key] = row_years if given is None else given | row_years
+            rows.append(row)
             if code not in first_sheet:
                 first_sheet[code] = table.sheet
+            key = (code, breakdown)
+            cells = table.cells[index]
             series = series_of.get(key)
             if series is None:
-                series = series_of[key] = Series([None] * empty_series, [None] * empty_series)
+                years_given[key] = row_years
+                if dense is not None and len(cells) > reach:
+                    values = dense(cells)
+                    if _FLOAT.issuperset(map(type, values)):  # the common case: all numbers
+                        series_of[key] = Series([row] * slots, list(values))  # type: ignore[arg-type]
+                        numbers_given[code] = numbers_given.get(code, 0) + slots
+                        continue
+                series = series_of[key] = Series([None] * slots, [None] * slots)
+            else:
+                given = years_given.get(key)
+                years_given[key] = row_years if given is None else given | row_years
             series_rows, numbers = series.rows, series.numbers
-            cells = table.cells[index]
             width = len(cells)
             given_numbers = 0
-            for position, column, year in row_places:
-                slot = year_index[year]
+            for position, column, year, slot in row_places:
                 first_row = series_rows[slot]
                 if first_row is not None:
                     context.duplicates.append(

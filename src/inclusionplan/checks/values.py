@@ -28,7 +28,7 @@ class ValueCheck:
             cells = row.table.cells[row.index]
             width = len(cells)
             whole = row.indicator.type != "percentage"
-            for position, column, year in row.places:
+            for position, column, year, _ in row.places:
                 raw = cells[position] if position < width else ""
                 # The common case, decided without an object: a plain count of zero or more.
                 if whole and raw.__class__ is float and raw >= 0 and raw.is_integer():

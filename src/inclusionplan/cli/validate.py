@@ -13,7 +13,15 @@ if TYPE_CHECKING:
     from inclusionplan.findings import Severity
     from inclusionplan.reports import Report
 
-from inclusionplan.cli.app import EXIT_FINDINGS, EXIT_OK, DebugOption, Lang, LangOption, guarded
+from inclusionplan.cli.app import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    DebugOption,
+    Lang,
+    LangOption,
+    collector_paused,
+    guarded,
+)
 
 
 class ReportFormat(StrEnum):
@@ -92,7 +100,7 @@ def validate_command(
     )
     from inclusionplan.cli.progress import progress
 
-    with progress("✓") as tell:
+    with progress("✓") as tell, collector_paused():
         report = guarded(
             lambda: validate(
                 paths, schema=schema, years=expected, limits=limits, jobs=jobs, progress=tell
