@@ -91,8 +91,19 @@ class Series:
     """One indicator and breakdown over the expected years: per year, the row that gives
     its first value, and that value when it is a number."""
 
-    rows: list[Row | None]
+    rows: list[Row | None] | Row
+    """Per year; or one row, when a single row gives every year (the usual case)."""
     numbers: list[float | None]
+
+    def row(self, index: int) -> Row | None:
+        rows = self.rows
+        return rows[index] if isinstance(rows, list) else rows
+
+    def row_list(self) -> list[Row | None]:
+        """The rows as a list per year, to be filled in."""
+        if not isinstance(self.rows, list):
+            self.rows = [self.rows] * len(self.numbers)
+        return self.rows
 
 
 @dataclass(slots=True)
@@ -161,7 +172,7 @@ class CheckContext:
         index = self.year_index.get(year)
         if series is None or index is None:
             return None
-        row = series.rows[index]
+        row = series.row(index)
         return None if row is None else row.value(row.table.column_of(year), year)
 
     def number_items(self) -> Iterator[tuple[Key, float]]:
@@ -274,14 +285,14 @@ class _Resolver:
                 if dense is not None and len(cells) > reach:
                     values = dense(cells)
                     if _FLOAT.issuperset(map(type, values)):  # the common case: all numbers
-                        series_of[key] = Series([row] * slots, list(values))  # type: ignore[arg-type]
+                        series_of[key] = Series(row, list(values))  # type: ignore[arg-type]
                         numbers_given[code] = numbers_given.get(code, 0) + slots
                         continue
                 series = series_of[key] = Series([None] * slots, [None] * slots)
             else:
                 given = years_given.get(key)
                 years_given[key] = row_years if given is None else given | row_years
-            series_rows, numbers = series.rows, series.numbers
+            series_rows, numbers = series.row_list(), series.numbers
             width = len(cells)
             given_numbers = 0
             for position, column, year, slot in row_places:
