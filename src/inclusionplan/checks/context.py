@@ -183,13 +183,30 @@ class CheckContext:
                 if number is not None:
                     yield (code, breakdown, year), number
 
-    def values(self) -> Iterator[Value]:
-        """Every resolved value, duplicates included, in reading order."""
-        for row in self.rows:
-            yield from row.values()
-
 
 _UNSEEN = "\x00"
+
+
+@dataclass(slots=True)
+class _Shape:
+    """What a table's header says about every row of it, worked out once per table."""
+
+    places: tuple[Place, ...]
+    """Wide layout: the places of the expected years (a long row has its own)."""
+    years: frozenset[int]
+    unexpected: list[tuple[int, int]]
+    """Wide layout: (column, year) of the years not expected, reported at the first row."""
+    dense: Callable[[Sequence[object]], tuple[object, ...]] | None = None
+    """When the table has every expected year once: a row's values in year order, in C."""
+    reach: int = 0
+
+
+@dataclass(slots=True)
+class _Given:
+    """One file's share of the context: the years and numbers it gives."""
+
+    years: dict[SeriesKey, frozenset[int]]
+    numbers: dict[str, int]
 
 
 class _Resolver:
@@ -201,122 +218,128 @@ class _Resolver:
 
     def resolve(self, table: SheetTable, file: str) -> None:
         context = self.context
-        indicators = context.schema.indicators
-        year_index = context.year_index
-        breakdown_names = context.schema.breakdown_names
-        series_of = context.series
-        years_given = context.years_given.setdefault(file, {})
+        shape = self._shape(table)
         first_sheet = context.first_sheet.setdefault(file, {})
-        numbers_given = context.numbers_given.setdefault(file, {})
-        slots = len(context.years)
-        rows = context.rows
-        first = table.first_column
-        wide = table.layout == "wide"
-        places: Sequence[Place] = ()
-        unexpected: list[tuple[int, int]] = []
-        dense: Callable[[Sequence[object]], tuple[object, ...]] | None = None
-        reach = 0
-        if wide:
-            places = tuple(
-                (column - first, column, year, year_index[year])
-                for column, year in table.year_columns.items()
-                if year in year_index
-            )
-            unexpected = [(c, y) for c, y in table.year_columns.items() if y not in year_index]
-            if len(places) == len(year_index) > 1:
-                # Every expected year once: a row's values come out in year order in C.
-                positions = [place[0] for place in sorted(places, key=lambda place: place[3])]
-                dense, reach = itemgetter(*positions), max(positions)
-        table_years = frozenset(place[2] for place in places)
+        given = _Given(
+            context.years_given.setdefault(file, {}), context.numbers_given.setdefault(file, {})
+        )
         for index, code in enumerate(table.codes):
-            indicator = indicators.get(code)
-            if indicator is None:
-                self._unresolved(table, index, file, "unknown-indicator", "" if code else "no-code")
+            identity = self._identify(table, index, code, file)
+            if identity is None:
                 continue
-            label = table.breakdown_labels[index]
-            breakdown = self.breakdowns.get(label, _UNSEEN)
-            if breakdown == _UNSEEN:
-                breakdown = self.breakdowns[label] = context.schema.breakdown_key(label)
-            if breakdown is None:
-                self._unresolved(table, index, file, "unknown-breakdown", "")
-                continue
-            if breakdown not in indicator.breakdowns:
-                self._unresolved(
-                    table, index, file, "unknown-breakdown", "not-for-indicator", breakdown
-                )
-                continue
-            if wide:
-                if unexpected:
-                    for column, year in unexpected:
-                        context.unresolved.append(
-                            Unresolved(
-                                "unexpected-year",
-                                table.observation(index, column, year),
-                                file,
-                            )
-                        )
-                    unexpected = []
-                row_places, row_years = places, table_years
+            indicator, breakdown = identity
+            if table.layout == "wide":
+                if shape.unexpected:
+                    for column, year in shape.unexpected:
+                        observation = table.observation(index, column, year)
+                        context.unresolved.append(Unresolved("unexpected-year", observation, file))
+                    shape.unexpected = []
+                places, years = shape.places, shape.years
             else:
                 year = table.row_years[index]
-                if year not in year_index:
-                    column = table.value_column
-                    context.unresolved.append(
-                        Unresolved("unexpected-year", table.observation(index, column, year), file)
-                    )
+                if year not in context.year_index:
+                    observation = table.observation(index, table.value_column, year)
+                    context.unresolved.append(Unresolved("unexpected-year", observation, file))
                     continue
-                row_places = (
-                    (table.value_column - first, table.value_column, year, year_index[year]),
-                )
-                row_years = frozenset((year,))
-            if not row_places:
+                column = table.value_column
+                places = ((column - table.first_column, column, year, context.year_index[year]),)
+                years = frozenset((year,))
+            if not places:
                 continue
-            row = Row(
-                indicator, breakdown, table, index, file, breakdown_names.get(breakdown), row_places
-            )
-            rows.append(row)
+            names = context.schema.breakdown_names.get(breakdown)
+            row = Row(indicator, breakdown, table, index, file, names, places)
+            context.rows.append(row)
             if code not in first_sheet:
                 first_sheet[code] = table.sheet
-            key = (code, breakdown)
-            cells = table.cells[index]
-            series = series_of.get(key)
-            if series is None:
-                years_given[key] = row_years
-                if dense is not None and len(cells) > reach:
-                    values = dense(cells)
-                    if _FLOAT.issuperset(map(type, values)):  # the common case: all numbers
-                        series_of[key] = Series(row, list(values))  # type: ignore[arg-type]
-                        numbers_given[code] = numbers_given.get(code, 0) + slots
-                        continue
-                series = series_of[key] = Series([None] * slots, [None] * slots)
-            else:
-                given = years_given.get(key)
-                years_given[key] = row_years if given is None else given | row_years
-            series_rows, numbers = series.row_list(), series.numbers
-            width = len(cells)
-            given_numbers = 0
-            for position, column, year, slot in row_places:
-                first_row = series_rows[slot]
-                if first_row is not None:
-                    context.duplicates.append(
-                        (
-                            row.value(column, year),
-                            first_row.value(first_row.table.column_of(year), year),
-                        )
-                    )
-                    continue
-                series_rows[slot] = row
-                raw = cells[position] if position < width else ""
-                if raw.__class__ is float:
-                    numbers[slot] = raw
-                    given_numbers += 1
-                    continue
-                cell = table.read(index, column)
-                if cell.status is ValueStatus.NUMBER:
-                    numbers[slot] = cell.number
-                    given_numbers += 1
-            if given_numbers:
-                numbers_given[code] = numbers_given.get(code, 0) + given_numbers
+            self._fill(row, (code, breakdown), years, shape, given)
+
+    def _shape(self, table: SheetTable) -> _Shape:
+        year_index = self.context.year_index
+        if table.layout != "wide":
+            return _Shape(places=(), years=frozenset(), unexpected=[])
+        columns = table.year_columns.items()
+        places = tuple(
+            (column - table.first_column, column, year, year_index[year])
+            for column, year in columns
+            if year in year_index
+        )
+        shape = _Shape(
+            places=places,
+            years=frozenset(place[2] for place in places),
+            unexpected=[(column, year) for column, year in columns if year not in year_index],
+        )
+        if len(places) == len(year_index) > 1:
+            positions = [place[0] for place in sorted(places, key=lambda place: place[3])]
+            shape.dense, shape.reach = itemgetter(*positions), max(positions)
+        return shape
+
+    def _identify(
+        self, table: SheetTable, index: int, code: str, file: str
+    ) -> tuple[Indicator, str] | None:
+        """The indicator and breakdown of a row, or None (and why) when the schema does
+        not know them."""
+        indicator = self.context.schema.indicators.get(code)
+        if indicator is None:
+            self._unresolved(table, index, file, "unknown-indicator", "" if code else "no-code")
+            return None
+        label = table.breakdown_labels[index]
+        breakdown = self.breakdowns.get(label, _UNSEEN)
+        if breakdown == _UNSEEN:
+            breakdown = self.breakdowns[label] = self.context.schema.breakdown_key(label)
+        if breakdown is None:
+            self._unresolved(table, index, file, "unknown-breakdown", "")
+            return None
+        if breakdown not in indicator.breakdowns:
+            self._unresolved(
+                table, index, file, "unknown-breakdown", "not-for-indicator", breakdown
+            )
+            return None
+        return indicator, breakdown
+
+    def _fill(
+        self, row: Row, key: SeriesKey, years: frozenset[int], shape: _Shape, given: _Given
+    ) -> None:
+        """Give the row's values to the series of its key: the first value of each year
+        counts, a later one is a duplicate."""
+        context = self.context
+        years_given, numbers_given = given.years, given.numbers
+        code = key[0]
+        cells = row.table.cells[row.index]
+        series = context.series.get(key)
+        if series is None:
+            years_given[key] = years
+            if shape.dense is not None and len(cells) > shape.reach:
+                values = shape.dense(cells)
+                if _FLOAT.issuperset(map(type, values)):  # the common case: all numbers
+                    context.series[key] = Series(row, list(values))  # type: ignore[arg-type]
+                    numbers_given[code] = numbers_given.get(code, 0) + len(values)
+                    return
+            slots = len(context.years)
+            series = context.series[key] = Series([None] * slots, [None] * slots)
+        else:
+            before = years_given.get(key)
+            years_given[key] = years if before is None else before | years
+        first_rows, numbers = series.row_list(), series.numbers
+        width = len(cells)
+        given_numbers = 0
+        for position, column, year, slot in row.places:
+            first_row = first_rows[slot]
+            if first_row is not None:
+                first = first_row.value(first_row.table.column_of(year), year)
+                context.duplicates.append((row.value(column, year), first))
+                continue
+            first_rows[slot] = row
+            raw = cells[position] if position < width else ""
+            if raw.__class__ is float:
+                numbers[slot] = raw
+                given_numbers += 1
+                continue
+            cell = row.table.read(row.index, column)
+            if cell.status is ValueStatus.NUMBER:
+                numbers[slot] = cell.number
+                given_numbers += 1
+        if given_numbers:
+            numbers_given[code] = numbers_given.get(code, 0) + given_numbers
 
     def _unresolved(
         self,
