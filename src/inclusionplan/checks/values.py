@@ -30,8 +30,11 @@ class ValueCheck:
             whole = row.indicator.type != "percentage"
             for position, column, year, _ in row.places:
                 raw = cells[position] if position < width else ""
-                # The common case, decided without an object: a plain count of zero or more.
-                if whole and raw.__class__ is float and raw >= 0 and raw.is_integer():
+                # The common cases, decided without an object: a count of zero or more, a
+                # percentage between 0 and 100.
+                if raw.__class__ is float and (
+                    (whole and raw >= 0 and raw.is_integer()) or (not whole and 0 <= raw <= 100)
+                ):
                     continue
                 yield from self._check(row.value(column, year))
 
