@@ -232,9 +232,11 @@ class _RowReader:
         self.current_name = ""
         self.codes: dict[str, str | None] = {}
 
-    def _identify(self, row: Sequence[object], value_columns: Sequence[int]) -> bool:
-        """Add the row's code, name and breakdown label to the table, unless it is a blank,
-        section or source row."""
+    def _identify(
+        self, row: Sequence[object], value_columns: Sequence[int]
+    ) -> tuple[str, str, str] | None:
+        """The (code, name, breakdown label) a row is about, or None for blank, section and
+        source rows."""
         header = self.header
         width = len(row)
         code_text = _text(row, header.code, width)
@@ -248,27 +250,32 @@ class _RowReader:
                 self.current_code, self.current_name = code, name
             elif not breakdown and not _has_values(row, value_columns, width):
                 self.current_code = self.current_name = ""
-                return False
+                return None
             else:
                 code = self.current_code = code_text
                 self.current_name = name
         elif not breakdown and not _has_values(row, value_columns, width):
-            return False
+            return None
         else:
             code, name = self.current_code, name or self.current_name
+        return code, name, breakdown
+
+    def _add(self, row: Sequence[object], index: int, identity: tuple[str, str, str]) -> None:
         table = self.table
+        code, name, breakdown = identity
         table.codes.append(code)
         table.names.append(name)
         table.breakdown_labels.append(breakdown)
         table.cells.append(row)
-        return True
+        table.sheet_rows.append(index + self.row_offset)
 
     def read_wide(self, grid: Grid) -> None:
         value_columns = tuple(self.header.year_columns)
-        sheet_rows = self.table.sheet_rows
         for index in range(self.header.data_start, len(grid)):
-            if self._identify(grid[index], value_columns):
-                sheet_rows.append(index + self.row_offset)
+            row = grid[index]
+            identity = self._identify(row, value_columns)
+            if identity is not None:
+                self._add(row, index, identity)
 
     def read_long(self, grid: Grid) -> None:
         year_column, value_column = self.header.year, self.header.value
@@ -276,16 +283,15 @@ class _RowReader:
         table = self.table
         for index in range(self.header.data_start, len(grid)):
             row = grid[index]
-            if not self._identify(row, (value_column,)):
+            identity = self._identify(row, (value_column,))
+            if identity is None:
                 continue
             raw_year = row[year_column] if year_column < len(row) else ""
             year = parse_year(raw_year)
             if year is not None:
-                table.sheet_rows.append(index + self.row_offset)
+                self._add(row, index, identity)
                 table.row_years.append(year)
                 continue
-            code = table.codes.pop()
-            del table.names[-1], table.breakdown_labels[-1], table.cells[-1]
             self.findings.append(
                 Finding(
                     code="unexpected-year",
@@ -294,7 +300,7 @@ class _RowReader:
                     sheet=table.sheet,
                     row=index + self.row_offset,
                     column=year_column + table.first_column,
-                    indicator=code or None,
+                    indicator=identity[0] or None,
                     value=cell_text(raw_year),
                     params={"variant": "not-a-year", "text": cell_text(raw_year)},
                 )
