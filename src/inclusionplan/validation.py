@@ -93,22 +93,24 @@ def validate(
     """
     groups = _groups(paths, schema)
     workers = min(jobs or os.cpu_count() or 1, len(groups))
-    if workers <= 1:
-        checked = [_check(group, years, limits, progress) for group in groups]
-        return merge_report(checked)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     summaries: list[tuple[list[Finding], list[FileReport], tuple[int, ...]]] = []
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        for findings, files, group_years in pool.map(
-            _check_summary, groups, [years] * len(groups), [limits] * len(groups)
-        ):
-            summaries.append((findings, files, group_years))
-            if progress is not None:
-                for file_report in files:
-                    progress(file_report.file)
+    if workers <= 1:
+        # A group's rows are let go as soon as it is checked: only its findings stay.
+        for group in groups:
+            summaries.append(_check_summary(group, years, limits, progress))
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            for summary in pool.map(
+                _check_summary, groups, [years] * len(groups), [limits] * len(groups)
+            ):
+                summaries.append(summary)
+                if progress is not None:
+                    for file_report in summary[1]:
+                        progress(file_report.file)
     return Report(
         files=[f for _, files, _ in summaries for f in files],
         findings=[f for findings, _, _ in summaries for f in findings],
@@ -117,10 +119,11 @@ def validate(
 
 
 def _check_summary(
-    group: _Group, years: Sequence[int] | None, limits: Limits
+    group: _Group, years: Sequence[int] | None, limits: Limits, progress: Progress | None = None
 ) -> tuple[list[Finding], list[FileReport], tuple[int, ...]]:
-    """A group's findings, file reports and years: what crosses back from a worker."""
-    checked = _check(group, years, limits, None)
+    """A group's findings, file reports and years: all a report needs of it, and what
+    crosses back from a worker."""
+    checked = _check(group, years, limits, progress)
     return checked.findings, checked.files, checked.context.years
 
 
