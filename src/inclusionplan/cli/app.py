@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -15,7 +15,7 @@ from inclusionplan import __version__
 from inclusionplan.errors import InclusionPlanError
 
 if TYPE_CHECKING:
-    from inclusionplan.reports import Report
+    pass
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -96,13 +96,28 @@ def guarded(
         raise typer.Exit(EXIT_INTERNAL) from None
 
 
-def show_blocked(report: Report, message: str, lang: str) -> None:
-    """A document that data errors stopped: the findings, the reason, exit code 1."""
-    from inclusionplan.cli.views import show_report
+def guarded_document(call: Callable[[], T], lang: str, debug: bool) -> T:
+    """``guarded`` for a call that writes a document: when data errors stop it, the
+    findings are shown with the reason, and the exit code is 1."""
+    from inclusionplan.render import DataNotValidError
 
-    show_report(report, lang)
-    typer.echo(message, err=True)
-    raise typer.Exit(EXIT_FINDINGS)
+    try:
+        return guarded(call, lang, debug, passthrough=(DataNotValidError,))
+    except DataNotValidError as blocked:
+        from inclusionplan.cli.views import show_report
+
+        show_report(blocked.report, lang)
+        typer.echo(blocked.message(lang), err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
+
+
+def tell_written(paths: Iterable[Path | None], lang: str) -> None:
+    """Which files a command wrote, on standard error (standard output stays for data)."""
+    from inclusionplan.catalogue import message_text
+
+    for path in paths:
+        if path is not None:
+            typer.echo(message_text("render-done", lang, {"path": str(path)}), err=True)
 
 
 def _version(value: bool) -> None:

@@ -15,8 +15,8 @@ from inclusionplan.cli.app import (
     PdfOption,
     SchemaOption,
     TemplateOption,
-    guarded,
-    show_blocked,
+    guarded_document,
+    tell_written,
 )
 
 
@@ -42,33 +42,25 @@ def monitor_command(
 
     Example: inclusionplan monitor sample_data/elbasan --year 2018 --lang en
     """
-    from inclusionplan.catalogue import message_text
     from inclusionplan.monitor import render_monitoring
-    from inclusionplan.render import DataNotValidError
 
     language = lang.value if lang else "sq"
-    try:
-        result = guarded(
-            lambda: render_monitoring(
-                plan,
-                year,
-                output=output,
-                lang=lang.value if lang else None,
-                template=template,
-                allow_errors=allow_errors,
-                pdf=pdf,
-                schema=schema,
-                jobs=jobs,
-            ),
-            language,
-            debug,
-            passthrough=(DataNotValidError,),
-        )
-    except DataNotValidError as blocked:
-        show_blocked(blocked.report, blocked.message(language), language)
-    for path in (result.docx, result.pdf):
-        if path is not None:
-            typer.echo(message_text("render-done", language, {"path": str(path)}), err=True)
+    result = guarded_document(
+        lambda: render_monitoring(
+            plan,
+            year,
+            output=output,
+            lang=lang.value if lang else None,
+            template=template,
+            allow_errors=allow_errors,
+            pdf=pdf,
+            schema=schema,
+            jobs=jobs,
+        ),
+        language,
+        debug,
+    )
+    tell_written((result.docx, result.pdf), language)
 
 
 def register(app: typer.Typer) -> None:

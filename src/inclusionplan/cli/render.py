@@ -22,7 +22,8 @@ from inclusionplan.cli.app import (
     SchemaOption,
     TemplateOption,
     guarded,
-    show_blocked,
+    guarded_document,
+    tell_written,
 )
 
 
@@ -113,27 +114,23 @@ def _render_one(
     jobs: int | None,
     debug: bool,
 ) -> None:
-    from inclusionplan.render import DataNotValidError, render_plan
+    from inclusionplan.render import render_plan
 
     language = lang.value if lang else "sq"
-    try:
-        rendered = guarded(
-            lambda: render_plan(
-                plan,
-                output=output,
-                lang=lang.value if lang else None,
-                template=template,
-                allow_errors=allow_errors,
-                pdf=pdf,
-                schema=schema,
-                jobs=jobs,
-            ),
-            language,
-            debug,
-            passthrough=(DataNotValidError,),
-        )
-    except DataNotValidError as blocked:
-        show_blocked(blocked.report, blocked.message(language), language)
+    rendered = guarded_document(
+        lambda: render_plan(
+            plan,
+            output=output,
+            lang=lang.value if lang else None,
+            template=template,
+            allow_errors=allow_errors,
+            pdf=pdf,
+            schema=schema,
+            jobs=jobs,
+        ),
+        language,
+        debug,
+    )
     _tell_written(rendered, language)
 
 
@@ -144,9 +141,7 @@ def _tell_written(rendered: Rendered, language: str) -> None:
     if rendered.removed_characters:
         count = {"count": str(rendered.removed_characters)}
         typer.echo(message_text("control-characters-removed", language, count), err=True)
-    for path in (rendered.docx, rendered.pdf):
-        if path is not None:
-            typer.echo(message_text("render-done", language, {"path": str(path)}), err=True)
+    tell_written((rendered.docx, rendered.pdf), language)
 
 
 templates_app = typer.Typer(help="The default Word template and plan texts.", no_args_is_help=True)
