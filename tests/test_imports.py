@@ -32,3 +32,18 @@ def test_library_does_not_import_the_cli() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_reading_and_checking_do_not_import_pydantic() -> None:
+    """Plans and schema files need pydantic; reading and checking workbooks do not, so a
+    worker process started before the plans load stays light."""
+    code = (
+        "import sys\n"
+        "from inclusionplan.validation import validate\n"
+        "validate(['sample_data/elbasan/submissions', 'sample_data/elbasan/action-matrix.xlsx'])\n"
+        "print('pydantic' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

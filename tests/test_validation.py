@@ -48,6 +48,15 @@ def test_plan_with_unknown_institution_is_a_configuration_error(tmp_path: Path) 
         validate([folder])
 
 
+def test_a_broken_plan_stops_a_parallel_run_before_any_file_is_read(tmp_path: Path) -> None:
+    good = make_plan(tmp_path / "good")
+    broken = make_plan(tmp_path / "broken", PLAN.replace("court", "parliament"))
+    progress: list[str] = []
+    with pytest.raises(PlanConfigError, match="parliament"):
+        validate([good, broken], jobs=2, progress=progress.append)
+    assert progress == []
+
+
 def test_plan_with_a_typo_names_the_place_and_line(tmp_path: Path) -> None:
     folder = make_plan(tmp_path / "p", PLAN.replace("baseline_year: 2014", "baseline_yeer: 2014"))
     with pytest.raises(PlanConfigError) as raised:

@@ -13,13 +13,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inclusionplan.errors import UsageError
 from inclusionplan.labels import normalize_label
 from inclusionplan.output import XML_FORBIDDEN, normalize_zip, write_atomic
-from inclusionplan.plan import Plan
 from inclusionplan.schema import Schema
+
+if TYPE_CHECKING:
+    from inclusionplan.plan import Plan
 
 INPUT_FILL = "FFF4CC"
 LOCKED_FILL = "E8EEF4"

@@ -91,26 +91,15 @@ def validate(
     ``jobs`` > 1 checks plan folders in that many processes (``None``: one per core);
     ``progress`` is told each checked file's name. The report is the same either way.
     """
-    groups = _groups(paths, schema)
-    workers = min(jobs or os.cpu_count() or 1, len(groups))
+    found = _discover(paths, schema)
+    workers = min(jobs or os.cpu_count() or 1, found.count)
     summaries: list[tuple[list[Finding], list[FileReport], tuple[int, ...]]] = []
     if workers <= 1:
         # A group's rows are let go as soon as it is checked: only its findings stay.
-        for group in groups:
+        for group in found.groups():
             summaries.append(_check_summary(group, years, limits, progress))
     else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            for summary in pool.map(
-                _check_summary, groups, [years] * len(groups), [limits] * len(groups)
-            ):
-                summaries.append(summary)
-                if progress is not None:
-                    for file_report in summary[1]:
-                        progress(file_report.file)
+        summaries = _check_in_workers(found, workers, years, limits, progress)
     return Report(
         files=[f for _, files, _ in summaries for f in files],
         findings=[f for findings, _, _ in summaries for f in findings],
@@ -239,25 +228,94 @@ def _check(
 
 
 def _groups(paths: Sequence[str | Path], schema_path: Path | None) -> list[_Group]:
+    return _discover(paths, schema_path).groups()
+
+
+@dataclass
+class _Found:
+    """What the paths name, before any plan is loaded: plan folders (in order) and the
+    loose files, checked together after them."""
+
+    override: Schema | None
+    plan_folders: list[Path]
+    loose: list[tuple[Path, str]]
+
+    @property
+    def count(self) -> int:
+        return len(self.plan_folders) + (1 if self.loose else 0)
+
+    def groups(self) -> list[_Group]:
+        """Every group, each plan loaded."""
+        groups = [_plan_group(folder, self.override) for folder in self.plan_folders]
+        if self.loose:
+            groups.append(_Group(schema=self.override or load_schema(), files=self.loose))
+        return groups
+
+
+def _discover(paths: Sequence[str | Path], schema_path: Path | None) -> _Found:
     override = load_schema(schema_path) if schema_path else None
-    loose = _Group(schema=override or load_schema())
-    groups: list[_Group] = []
+    found = _Found(override, [], [])
     for argument in expand_paths(paths):
         path = Path(argument)
         if not path.exists():
             raise UsageError("path-not-found", path=str(argument))
         if (path / PLAN_FILE).is_file():
-            groups.append(_plan_group(path, override))
+            found.plan_folders.append(path)
         elif path.is_dir():
-            found = sorted(_spreadsheets_in(path))
-            if not found:
+            files = sorted(_spreadsheets_in(path))
+            if not files:
                 raise UsageError("no-inputs", path=str(argument))
-            loose.files.extend((file, file.as_posix()) for file in found)
+            found.loose.extend((file, file.as_posix()) for file in files)
         else:
-            loose.files.append((path, path.as_posix()))
-    if loose.files:
-        groups.append(loose)
-    return groups
+            found.loose.append((path, path.as_posix()))
+    return found
+
+
+def _check_in_workers(
+    found: _Found,
+    workers: int,
+    years: Sequence[int] | None,
+    limits: Limits,
+    progress: Progress | None,
+) -> list[tuple[list[Finding], list[FileReport], tuple[int, ...]]]:
+    """Check the groups in ``workers`` forked processes, in order.
+
+    Every plan is loaded first, so a broken one stops the run before a file is read. The
+    workers inherit the groups when they are forked (a forked process's arguments are not
+    pickled): only a group's number and its summary cross between processes.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    groups = found.groups()
+    summaries = []
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_receive_groups,
+        initargs=(groups, years, limits),
+    ) as pool:
+        for summary in pool.map(_check_received, range(len(groups))):
+            summaries.append(summary)
+            if progress is not None:
+                for file_report in summary[1]:
+                    progress(file_report.file)
+    return summaries
+
+
+_received: tuple[list[_Group], Sequence[int] | None, Limits] | None = None
+"""In a worker process: the groups it was forked with."""
+
+
+def _receive_groups(groups: list[_Group], years: Sequence[int] | None, limits: Limits) -> None:
+    global _received
+    _received = (groups, years, limits)
+
+
+def _check_received(index: int) -> tuple[list[Finding], list[FileReport], tuple[int, ...]]:
+    assert _received is not None, "called outside a worker"
+    groups, years, limits = _received
+    return _check_summary(groups[index], years, limits)
 
 
 def expand_paths(paths: Sequence[str | Path]) -> list[str | Path]:
