@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from inclusionplan.observations import Observation, Submission
-from inclusionplan.reading import read_submission
+from inclusionplan.reading import DEFAULT_LIMITS, Limits, ReadAhead, read_submission
 from inclusionplan.values import ValueStatus
 from tests.conftest import HEADER, YEARS, em01_rows, make_macro_enabled, write_xlsx
 
@@ -308,3 +308,25 @@ def test_hidden_columns_are_reported_by_letter(tmp_path: Path) -> None:
     hidden = [f for f in submission.findings if f.code == "hidden-content"]
     assert [(f.params["variant"], f.params["items"]) for f in hidden] == [("columns", "B")]
     assert "B" in hidden[0].message("en")
+
+
+def test_read_ahead_hands_over_what_reading_now_would_give(tmp_path: Path) -> None:
+    first = write_xlsx(tmp_path / "a.xlsx", [HEADER, *em01_rows()])
+    second = write_xlsx(tmp_path / "b.xlsx", [HEADER, *em01_rows()[:2]])
+    (tmp_path / "c.xlsx").write_bytes(b"not a workbook")
+    files = [(first, "a"), (second, "b"), (tmp_path / "c.xlsx", "c")]
+    with ReadAhead(files) as ahead:
+        read = [ahead.read(path, name, DEFAULT_LIMITS) for path, name in files]
+    now = [read_submission(path, name) for path, name in files]
+    assert [s.observations for s in read] == [s.observations for s in now]
+    assert [s.findings for s in read] == [s.findings for s in now]
+    assert [f.code for f in read[2].findings] == ["unreadable-file"]
+
+
+def test_read_ahead_reads_now_what_it_was_not_given(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", [HEADER, *em01_rows()])
+    with ReadAhead([(path, "a")]) as ahead:
+        unknown = ahead.read(path, "elsewhere", DEFAULT_LIMITS)
+        strict = ahead.read(path, "a", Limits(max_rows=1))
+    assert unknown.name == "elsewhere" and unknown.observations
+    assert [f.params["reason"]["code"] for f in strict.findings] == ["reason-too-many-rows"]

@@ -20,7 +20,13 @@ from inclusionplan.errors import PlanConfigError, UsageError
 from inclusionplan.findings import Finding, Severity
 from inclusionplan.labels import normalize_label
 from inclusionplan.observations import Submission
-from inclusionplan.reading import DEFAULT_LIMITS, SPREADSHEET_SUFFIXES, Limits, read_submission
+from inclusionplan.reading import (
+    DEFAULT_LIMITS,
+    SPREADSHEET_SUFFIXES,
+    Limits,
+    ReadAhead,
+    read_submission,
+)
 from inclusionplan.reports import FileReport, Report
 from inclusionplan.schema import Schema, load_schema
 
@@ -74,6 +80,7 @@ class ValidatedPlan:
 
 
 Progress = Callable[[str], None]
+Reader = Callable[[Path, str, Limits], Submission]
 
 
 def validate(
@@ -93,13 +100,16 @@ def validate(
     """
     found = _discover(paths, schema)
     workers = min(jobs or os.cpu_count() or 1, found.count)
-    summaries: list[tuple[list[Finding], list[FileReport], tuple[int, ...]]] = []
-    if workers <= 1:
-        # A group's rows are let go as soon as it is checked: only its findings stay.
-        for group in found.groups():
-            summaries.append(_check_summary(group, years, limits, progress))
-    else:
+    if workers > 1:
         summaries = _check_in_workers(found, workers, years, limits, progress)
+    elif found.plan_folders:
+        # A group's rows are let go as soon as it is checked: only its findings stay.
+        summaries = [_check_summary(g, years, limits, progress) for g in found.groups()]
+    else:
+        # Loose files only: they are read while the schema loads.
+        with ReadAhead(found.loose, limits) as ahead:
+            (group,) = found.groups()
+            summaries = [_check_summary(group, years, limits, progress, ahead.read)]
     return Report(
         files=[f for _, files, _ in summaries for f in files],
         findings=[f for findings, _, _ in summaries for f in findings],
@@ -108,11 +118,15 @@ def validate(
 
 
 def _check_summary(
-    group: _Group, years: Sequence[int] | None, limits: Limits, progress: Progress | None = None
+    group: _Group,
+    years: Sequence[int] | None,
+    limits: Limits,
+    progress: Progress | None = None,
+    read: Reader = read_submission,
 ) -> tuple[list[Finding], list[FileReport], tuple[int, ...]]:
     """A group's findings, file reports and years: all a report needs of it, and what
     crosses back from a worker."""
-    checked = _check(group, years, limits, progress)
+    checked = _check(group, years, limits, progress, read)
     return checked.findings, checked.files, checked.context.years
 
 
@@ -177,11 +191,15 @@ def check_paths(
 
 
 def _check(
-    group: _Group, years: Sequence[int] | None, limits: Limits, progress: Progress | None = None
+    group: _Group,
+    years: Sequence[int] | None,
+    limits: Limits,
+    progress: Progress | None = None,
+    read: Reader = read_submission,
 ) -> CheckedGroup:
     submissions = []
     for path, name in group.files:
-        submissions.append(read_submission(path, name, limits))
+        submissions.append(read(path, name, limits))
         if progress is not None:
             progress(name)
     group_years = tuple(years or group.years or _years_in(submissions))
@@ -233,10 +251,10 @@ def _groups(paths: Sequence[str | Path], schema_path: Path | None) -> list[_Grou
 
 @dataclass
 class _Found:
-    """What the paths name, before any plan is loaded: plan folders (in order) and the
+    """What the paths name, before anything is loaded: plan folders (in order), and the
     loose files, checked together after them."""
 
-    override: Schema | None
+    schema_path: Path | None
     plan_folders: list[Path]
     loose: list[tuple[Path, str]]
 
@@ -246,15 +264,15 @@ class _Found:
 
     def groups(self) -> list[_Group]:
         """Every group, each plan loaded."""
-        groups = [_plan_group(folder, self.override) for folder in self.plan_folders]
+        override = load_schema(self.schema_path) if self.schema_path else None
+        groups = [_plan_group(folder, override) for folder in self.plan_folders]
         if self.loose:
-            groups.append(_Group(schema=self.override or load_schema(), files=self.loose))
+            groups.append(_Group(schema=override or load_schema(), files=self.loose))
         return groups
 
 
 def _discover(paths: Sequence[str | Path], schema_path: Path | None) -> _Found:
-    override = load_schema(schema_path) if schema_path else None
-    found = _Found(override, [], [])
+    found = _Found(schema_path, [], [])
     for argument in expand_paths(paths):
         path = Path(argument)
         if not path.exists():

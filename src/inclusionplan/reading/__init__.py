@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +69,41 @@ def read_submission(
             )
         )
     return submission
+
+
+class ReadAhead:
+    """Reads files in a background thread, in the order given, while the caller does
+    something else (loading a large schema, say).
+
+    calamine parses a sheet without holding the GIL, so for a large workbook that work
+    overlaps the caller's almost entirely. ``read`` hands over a file read ahead, or reads
+    it now; ``close`` stops reading ahead after the file being read.
+    """
+
+    def __init__(self, files: Sequence[tuple[Path, str]], limits: Limits = DEFAULT_LIMITS) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.limits = limits
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="inclusionplan-read-ahead")
+        self._ahead = {
+            name: self._pool.submit(read_submission, path, name, limits) for path, name in files
+        }
+
+    def read(self, path: Path, name: str, limits: Limits) -> Submission:
+        future = self._ahead.pop(name, None) if limits == self.limits else None
+        if future is None:
+            return read_submission(path, name, limits)
+        return future.result()
+
+    def close(self) -> None:
+        self._ahead.clear()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> ReadAhead:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 def _read_bytes(path: Path, limits: Limits) -> bytes:
