@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,10 +109,10 @@ class ReadAhead:
 
 def _read_bytes(path: Path, limits: Limits) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise UnreadableError("reason-too-large", limit_mb=limits.max_file_bytes // 2**20)
-        data = path.read_bytes()
+        with path.open("rb") as file:  # one open for the size and the bytes
+            if os.fstat(file.fileno()).st_size > limits.max_file_bytes:
+                raise UnreadableError("reason-too-large", limit_mb=limits.max_file_bytes // 2**20)
+            data = file.read()
     except OSError as error:
         raise UnreadableError("reason-io", detail=error.strerror or type(error).__name__) from None
     if not data.strip():

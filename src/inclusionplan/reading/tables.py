@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from inclusionplan.findings import Finding, Severity
 from inclusionplan.labels import normalize_label
@@ -79,10 +80,15 @@ def parse_year(value: object) -> int | None:
         year = int(value)
         return year if year == value and MIN_YEAR <= year <= MAX_YEAR else None
     if isinstance(value, str) and value:
-        match = _YEAR_TEXT.fullmatch(normalize_label(value))
-        if match:
-            return int(match.group(1))
+        return _year_in_text(value)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _year_in_text(text: str) -> int | None:
+    """Header texts repeat from file to file: each is matched once."""
+    match = _YEAR_TEXT.fullmatch(normalize_label(text))
+    return int(match.group(1)) if match else None
 
 
 def indicator_code(text: str) -> str | None:
