@@ -64,6 +64,11 @@ def test_plan_with_a_typo_names_the_place_and_line(tmp_path: Path) -> None:
     assert "baseline_yeer (line 5)" in raised.value.message("en")
 
 
+def test_no_paths_give_an_empty_report() -> None:
+    report = validate([])
+    assert (report.files, report.findings) == ([], [])
+
+
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         validate([tmp_path / "nope"])

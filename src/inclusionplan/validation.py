@@ -102,7 +102,7 @@ def validate(
     workers = min(jobs or os.cpu_count() or 1, found.count)
     if workers > 1:
         summaries = _check_in_workers(found, workers, years, limits, progress)
-    elif found.plan_folders:
+    elif found.plan_folders or not found.loose:
         # A group's rows are let go as soon as it is checked: only its findings stay.
         summaries = [_check_summary(g, years, limits, progress) for g in found.groups()]
     else:
