@@ -81,6 +81,8 @@ class ValidatedPlan:
 
 Progress = Callable[[str], None]
 Reader = Callable[[Path, str, Limits], Submission]
+_Summary = tuple[list[Finding], list[FileReport], tuple[int, ...]]
+"""A checked group's findings, file reports and years: what crosses back from a worker."""
 
 
 def validate(
@@ -123,9 +125,8 @@ def _check_summary(
     limits: Limits,
     progress: Progress | None = None,
     read: Reader = read_submission,
-) -> tuple[list[Finding], list[FileReport], tuple[int, ...]]:
-    """A group's findings, file reports and years: all a report needs of it, and what
-    crosses back from a worker."""
+) -> _Summary:
+    """All a report needs of a group: its rows are let go when this returns."""
     checked = _check(group, years, limits, progress, read)
     return checked.findings, checked.files, checked.context.years
 
@@ -295,7 +296,7 @@ def _check_in_workers(
     years: Sequence[int] | None,
     limits: Limits,
     progress: Progress | None,
-) -> list[tuple[list[Finding], list[FileReport], tuple[int, ...]]]:
+) -> list[_Summary]:
     """Check the groups in ``workers`` forked processes, in order.
 
     Every plan is loaded first, so a broken one stops the run before a file is read. The
@@ -330,7 +331,7 @@ def _receive_groups(groups: list[_Group], years: Sequence[int] | None, limits: L
     _received = (groups, years, limits)
 
 
-def _check_received(index: int) -> tuple[list[Finding], list[FileReport], tuple[int, ...]]:
+def _check_received(index: int) -> _Summary:
     assert _received is not None, "called outside a worker"
     groups, years, limits = _received
     return _check_summary(groups[index], years, limits)
