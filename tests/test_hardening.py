@@ -302,3 +302,58 @@ def test_render_warns_when_it_removes_control_characters(tmp_path: Path) -> None
     )
     assert result.exit_code == 0, result.output
     assert "1 control characters" in result.output
+
+
+def _validate_under_a_memory_limit(*paths: Path) -> subprocess.CompletedProcess[str]:
+    """A run as a shell with `ulimit -v 4000000` makes it: an oversized grid would abort."""
+    import resource
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (4_000_000_000, 4_000_000_000))
+
+    options = ["--format", "json", "--lang", "en"]
+    return subprocess.run(
+        [sys.executable, "-m", "inclusionplan", "validate", *map(str, paths), *options],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit_memory,
+        timeout=120,
+    )
+
+
+def test_cells_far_apart_are_refused_not_a_crash(tmp_path: Path) -> None:
+    """Two cells at A1 and XFD1048576 would make calamine ask for 550 GB (calamine #693)."""
+    import json
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Kodi"
+    book.active["XFD1048576"] = 1
+    book.save(tmp_path / "corners.xlsx")
+    sst = tmp_path / "strings.xlsx"
+    write_xlsx(sst, [HEADER])
+    with zipfile.ZipFile(sst) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/sharedStrings.xml"] = b'<sst uniqueCount="4000000000"><si><t>a</t></si></sst>'
+    with zipfile.ZipFile(sst, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    good = write_xlsx(tmp_path / "good.xlsx", [HEADER, *em01_rows()])
+    from tests.test_grid import ods_with_repeats
+
+    ods = ods_with_repeats(tmp_path / "repeats.ods", 1_048_575, 16_383)
+
+    result = _validate_under_a_memory_limit(tmp_path / "corners.xlsx", sst, ods, good)
+
+    assert result.returncode == 1, result.stderr[-500:]
+    refused = {
+        Path(f["file"]).name
+        for f in json.loads(result.stdout)["findings"]
+        if f["code"] == "unreadable-file" and "more than 30000000 cells" in f["message"]
+    }
+    assert refused == {"corners.xlsx", "strings.xlsx", "repeats.ods"}
+
+
+def test_max_cells_is_a_limit_like_the_others(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "rows.xlsx", [HEADER, *em01_rows()])
+    assert reason(path, Limits(max_cells=10)) == "reason-too-many-cells"
+    assert not read_submission(path, limits=Limits(max_cells=8 * len(HEADER))).findings

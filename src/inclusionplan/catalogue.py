@@ -522,6 +522,12 @@ MESSAGES: Mapping[str, Text] = {
         "një fletë ka më shumë se {limit} rreshta, kufiri i lejuar",
         "a sheet has more than {limit} rows, the limit",
     ),
+    "reason-too-many-cells": _t(
+        "një fletë shtrihet në më shumë se {limit} qeliza nga qeliza e parë e plotësuar te "
+        "e fundit (ose skedari deklaron aq), kufiri i lejuar",
+        "a sheet spans more than {limit} cells from its first filled cell to its last (or "
+        "the file declares that many), the limit",
+    ),
     "reason-encoding": _t(
         "kodimi i tekstit nuk njihet; ruajeni si CSV UTF-8",
         "the text encoding is not recognised; save it as CSV UTF-8",

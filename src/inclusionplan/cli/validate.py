@@ -66,6 +66,12 @@ def validate_command(
     max_rows: Annotated[
         int, typer.Option("--max-rows", min=1, help="Refuse a sheet with more rows.")
     ] = 1_000_000,
+    max_cells: Annotated[
+        int,
+        typer.Option(
+            "--max-cells", min=1, help="Refuse a sheet whose grid (first to last cell) is larger."
+        ),
+    ] = 30_000_000,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", min=1, help="Processes for several plan folders (default: cores)."),
@@ -97,6 +103,7 @@ def validate_command(
         max_file_bytes=max_size_mb * 2**20,
         max_unpacked_bytes=max_size_mb * 2**20,
         max_rows=max_rows,
+        max_cells=max_cells,
     )
     from inclusionplan.cli.progress import progress
 

@@ -30,6 +30,8 @@ class Limits:
     max_file_bytes: int = 256 * 1024 * 1024
     max_unpacked_bytes: int = 256 * 1024 * 1024
     max_rows: int = 1_000_000
+    # calamine holds a sheet as one grid of 32-byte cells: about 1 GB at this size.
+    max_cells: int = 30_000_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -181,6 +183,7 @@ def _read_into(
         submission.findings.extend(table.findings)
         submission.institution_label = table.institution_label
         return
+    from inclusionplan.reading.grid import TooManyCellsError, check_ods
     from inclusionplan.reading.ooxml import (
         TooLargeError,
         TooManyRowsError,
@@ -195,12 +198,29 @@ def _read_into(
         if archive is not None:
             check_unpacked_size(archive, limits.max_unpacked_bytes)
         if archive is not None and submission.format == "xlsx":
-            facts = scan_xlsx(archive, limits.max_rows)
+            facts = scan_xlsx(archive, limits.max_rows, limits.max_cells)
+        if archive is not None and submission.format == "ods":
+            check_ods(archive, limits.max_cells)
+        if submission.format == "xls":
+            _check_xls(data, limits.max_cells)
     except TooLargeError as too_large:
         raise UnreadableError("reason-too-large", limit_mb=too_large.limit_bytes // 2**20) from None
     except TooManyRowsError as too_many:
         raise UnreadableError("reason-too-many-rows", limit=too_many.limit) from None
+    except TooManyCellsError as too_many:
+        raise UnreadableError("reason-too-many-cells", limit=too_many.limit) from None
     read_workbook(data, submission, facts)
+
+
+def _check_xls(data: bytes, limit: int) -> None:
+    from inclusionplan.reading.grid import TooManyCellsError, check_xls
+
+    try:
+        check_xls(data, limit)
+    except TooManyCellsError:
+        raise
+    except Exception:  # a container olefile cannot walk is not handed to calamine either
+        raise UnreadableError("reason-corrupt") from None
 
 
 def reason_of(error: Exception) -> dict[str, object]:

@@ -1,5 +1,6 @@
 """Facts about an .xlsx that calamine does not report: formulas never calculated, hidden
-rows and columns, and the unpacked size (a zip bomb is refused before it is parsed).
+rows and columns, the unpacked size (a zip bomb is refused before it is parsed) and the
+size of each sheet's grid (see ``grid``).
 
 A regular-expression pass over the sheet XML, run only where the bytes mention a formula
 or a hidden row, so ordinary files cost one decompression.
@@ -12,6 +13,12 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from inclusionplan.reading.grid import (
+    TooManyCellsError,
+    shared_strings_declared,
+    xlsx_sheet_fits,
+)
+
 _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
@@ -23,6 +30,10 @@ _FORMULA_CELL = re.compile(
 _HIDDEN_ROW = re.compile(rb"<row\b([^>]*\bhidden=[^>]*)>")
 _HIDDEN_COL = re.compile(rb"<col\b([^>]*\bhidden=[^>]*)>")
 _HIDDEN_TRUE = (b"1", b"true")
+# Where calamine looks for the parts a <sheet> points at; every part there is checked,
+# whatever workbook.xml says, so no spelling of a relationship slips a sheet past.
+_SHEET_FOLDERS = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
+_SST_HEAD_BYTES = 65536
 
 
 class TooLargeError(Exception):
@@ -61,9 +72,12 @@ def check_unpacked_size(archive: zipfile.ZipFile, limit_bytes: int) -> None:
         raise TooLargeError(limit_bytes)
 
 
-def scan_xlsx(archive: zipfile.ZipFile, max_rows: int = 1_000_000) -> WorkbookFacts:
-    """Formulas without values and hidden rows and columns, per sheet name; a sheet with
-    more than ``max_rows`` rows is refused before calamine parses it.
+def scan_xlsx(
+    archive: zipfile.ZipFile, max_rows: int = 1_000_000, max_cells: int = 30_000_000
+) -> WorkbookFacts:
+    """Formulas without values and hidden rows and columns, per sheet name. A sheet with
+    more than ``max_rows`` rows, or whose grid would pass ``max_cells``, is refused before
+    calamine parses it, as is a shared-string table declaring more than ``max_cells``.
 
     Call ``check_unpacked_size`` first: this reads every sheet part.
     """
@@ -79,17 +93,37 @@ def scan_xlsx(archive: zipfile.ZipFile, max_rows: int = 1_000_000) -> WorkbookFa
         if not target.startswith("xl/"):
             target = "xl/" + target
         targets[attrs.get(b"Id", b"")] = target
-    facts = WorkbookFacts()
+    sheet_names: dict[str, str] = {}
     for raw_name, rel_id in _SHEET.findall(workbook):
         part = targets.get(rel_id)
-        if part is None or part not in names:
+        if part is not None and part in names:
+            sheet_names.setdefault(part, html.unescape(raw_name.decode("utf-8", "replace")))
+    facts = WorkbookFacts()
+    for info in archive.infolist():
+        if info.filename.lower().endswith("sharedstrings.xml"):
+            _check_shared_strings(archive, info, max_cells)
+        is_sheet = info.filename.startswith(_SHEET_FOLDERS) and "/_rels/" not in info.filename
+        if not is_sheet and info.filename not in sheet_names:
             continue
-        name = html.unescape(raw_name.decode("utf-8", "replace"))
-        xml = archive.read(part)
+        xml = archive.read(info)
         if xml.count(b"<row") > max_rows:
             raise TooManyRowsError(max_rows)
-        facts.sheets[name] = _scan_sheet(xml)
+        if not xlsx_sheet_fits(xml, max_cells):
+            raise TooManyCellsError(max_cells)
+        if info.filename in sheet_names:
+            facts.sheets[sheet_names[info.filename]] = _scan_sheet(xml)
     return facts
+
+
+def _check_shared_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> None:
+    """calamine reserves room for the ``uniqueCount`` the table declares, true or not."""
+    with archive.open(info) as part:
+        head = part.read(_SST_HEAD_BYTES)
+        declared = shared_strings_declared(head)
+        if declared is None:
+            declared = shared_strings_declared(head + part.read())
+    if declared is not None and declared > limit:
+        raise TooManyCellsError(limit)
 
 
 def _scan_sheet(xml: bytes) -> SheetFacts:

@@ -1,0 +1,373 @@
+"""How many cells calamine will allocate for a sheet, worked out before it parses it.
+
+calamine makes each sheet one dense grid, from its first cell to its last, and reserves
+room for counts a file declares. Both come from the file: two cells far apart (``A1`` and
+``XFD1048576``) in a 5 KB workbook ask for 550 GB, and a failed allocation aborts the
+process instead of raising (calamine issue #693). So the cells of each sheet are placed
+here first, by calamine's own rules, and ``reading`` refuses a file whose grid would pass
+``Limits.max_cells``.
+
+A bound may be larger than calamine's grid, never smaller. An xlsx sheet written the usual
+way (every cell ``<c r="B7" ...>``, double quotes, no other ``r`` attribute) is cleared by a
+few byte searches; any other spelling is followed tag by tag.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from collections.abc import Iterator
+
+_NAME = rb"(?:[^\s<>/:!?]+:)?"  # an element name's optional prefix: calamine ignores it
+_ATTRIBUTES = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)"  # a '>' inside quotes does not end a tag
+_XLSX_TAG = re.compile(rb"<(/?)" + _NAME + rb"(row|c)(?=[\s/>])" + _ATTRIBUTES + rb">")
+_R = re.compile(rb"(?<![\w:.-])r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_NO_VALUE = re.compile(rb"\s*</" + _NAME + rb"c\s*>")
+_EMPTY_VALUE = re.compile(
+    rb"\s*(?:<"
+    + _NAME
+    + rb"v\s*/>|<"
+    + _NAME
+    + rb"v\s*></"
+    + _NAME
+    + rb"v\s*>)\s*</"
+    + _NAME
+    + rb"c\s*>"
+)
+_T = re.compile(rb"(?<![\w:.-])t\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# Cell types whose empty <v> calamine reads as no value; "str" and "d" make an empty text.
+_EMPTY_WHEN_BLANK = (None, b"n", b"s", b"b", b"e", b"inlineStr")
+_REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]*)")
+_SST = re.compile(rb"<" + _NAME + rb"sst(?=[\s/>])" + _ATTRIBUTES + rb">")
+_UNIQUE_COUNT = re.compile(rb"(?<![\w:.-])uniqueCount\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# What no cell of the usual spelling contains; any of them sends a sheet tag by tag.
+_UNUSUAL_BYTES = (b"\t", b"\n", b"\r", b"'", b":c", b'"r', b'" r', b'"  ')
+_COLUMNS_OF_ONE_LETTER = 26
+
+
+class TooManyCellsError(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
+def xlsx_sheet_fits(xml: bytes, limit: int) -> bool:
+    """Whether calamine's grid for this sheet part stays within ``limit`` cells."""
+    start, end = xml.find(b"sheetData"), xml.rfind(b"sheetData")
+    if start < 0:
+        return True  # calamine reads no cell without one
+    digits = len(str(limit // _COLUMNS_OF_ONE_LETTER))
+    while digits and _COLUMNS_OF_ONE_LETTER * (10**digits - 1) > limit:
+        digits -= 1
+    if digits and not any(xml.find(unusual, start, end) >= 0 for unusual in _UNUSUAL_BYTES):
+        unusual_cell = re.compile(rb'<c(?! r="[A-Z][0-9]{1,%d}")(?=[\s/>])' % digits)
+        if unusual_cell.search(xml, start, end) is None:
+            return True  # every cell is in columns A-Z, in a row of at most that many digits
+    return xlsx_sheet_cells(xml) <= limit
+
+
+def xlsx_sheet_cells(xml: bytes) -> int:
+    """The cells of calamine's grid for one sheet part (or more, never fewer).
+
+    A cell goes where its last ``r`` attribute says, or after the cell before it in its
+    row; a row without ``r`` follows the one before; cells without a value are left out
+    but still move the next one along. Comments, CDATA and processing instructions can
+    hide tags from calamine that a scan of the bytes would see, so a sheet with any of
+    them gets a bound that does not depend on the order of its tags.
+    """
+    start = xml.find(b"sheetData")
+    if start < 0:
+        return 0
+    if xml.find(b"<!", start) >= 0 or xml.find(b"<?", start) >= 0:
+        return _cells_in_any_order(xml, start)
+    row_index = column_index = 0
+    low_row = low_column = high_row = high_column = -1
+    for tag in _XLSX_TAG.finditer(xml, start):
+        closing, name, attributes = tag.groups()
+        self_closing = attributes.endswith(b"/")
+        if name == b"row":
+            reference = None if closing else _last(_R, attributes)
+            if reference is not None:
+                row = _row_number(reference)
+                if row is None:
+                    break  # calamine stops with an error: no grid is made
+                row_index = row
+            if closing or self_closing:
+                row_index += 1
+                column_index = 0
+            continue
+        if closing:
+            continue
+        reference = _last(_R, attributes)
+        position = (row_index, column_index) if reference is None else _cell_position(reference)
+        if position is None:
+            break
+        row, column = position
+        column_index = column + 1
+        if self_closing or not _has_value(xml, tag.end(), attributes):
+            continue
+        if high_row < 0:
+            low_row, high_row, low_column, high_column = row, row, column, column
+        else:
+            low_row, high_row = min(low_row, row), max(high_row, row)
+            low_column, high_column = min(low_column, column), max(high_column, column)
+    if high_row < 0:
+        return 0
+    return (high_row - low_row + 1) * (high_column - low_column + 1)
+
+
+def _cells_in_any_order(xml: bytes, start: int) -> int:
+    """Every ``r`` seen anywhere, plus one step per tag for the cells placed by order."""
+    high_row = high_column = 0
+    for double, single in _R.findall(xml, start):
+        reference = double or single
+        row = _row_number(reference)
+        position = (row, 0) if row is not None else _cell_position(reference)
+        if position is not None:
+            high_row, high_column = max(high_row, position[0]), max(high_column, position[1])
+    tags = xml.count(b"<", start)
+    return (high_row + 1 + tags) * (high_column + 1 + tags)
+
+
+def shared_strings_declared(xml: bytes) -> int | None:
+    """The ``uniqueCount`` a shared-strings part declares (calamine reserves that many);
+    None when ``xml`` holds no whole ``<sst>`` tag."""
+    tag = _SST.search(xml)
+    if tag is None:
+        return None
+    counts = [_integer(a or b) for a, b in _UNIQUE_COUNT.findall(tag.group(1))]
+    return max((count for count in counts if count is not None), default=0)
+
+
+def _last(attribute: re.Pattern[bytes], attributes: bytes) -> bytes | None:
+    """The value calamine keeps when an attribute is repeated: the last."""
+    values = attribute.findall(attributes)
+    if not values:
+        return None
+    double: bytes
+    single: bytes
+    double, single = values[-1]
+    return double or single
+
+
+def _has_value(xml: bytes, after_tag: int, attributes: bytes) -> bool:
+    if _NO_VALUE.match(xml, after_tag):
+        return False
+    return not (_EMPTY_VALUE.match(xml, after_tag) and _last(_T, attributes) in _EMPTY_WHEN_BLANK)
+
+
+def _row_number(reference: bytes) -> int | None:
+    """0-based; None where calamine refuses the attribute."""
+    return int(reference) - 1 if reference.isdigit() and int(reference) > 0 else None
+
+
+def _cell_position(reference: bytes) -> tuple[int, int] | None:
+    """(row, column), 0-based, as calamine reads ``B7``; None where it refuses it."""
+    match = _REFERENCE.fullmatch(reference)
+    if match is None or not match.group(1) or not match.group(2) or int(match.group(2)) == 0:
+        return None
+    column = 0
+    for letter in match.group(1).upper():
+        column = column * 26 + letter - 64
+    return int(match.group(2)) - 1, column - 1
+
+
+def _integer(value: bytes) -> int | None:
+    text = html.unescape(value.decode("utf-8", "replace")).strip()
+    return int(text) if text.isdigit() else None
+
+
+_ODS_TAG = re.compile(
+    rb"<(/?)(table:table|table:table-row|table:table-cell|table:covered-table-cell)(?=[\s/>])"
+    + _ATTRIBUTES
+    + rb">"
+)
+_ROWS_REPEATED = re.compile(rb"table:number-rows-repeated\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_COLUMNS_REPEATED = re.compile(rb"table:number-columns-repeated\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# What makes calamine keep an ODS cell: a value, a formula, or text content.
+_ODS_VALUE = re.compile(
+    rb"office:(?:value|string-value|date-value|time-value|boolean-value)\s*=|"
+    rb"table:formula\s*=|office:value-type\s*=\s*[\"']string"
+)
+
+
+def ods_table_cells(content: bytes) -> int:
+    """The most cells calamine allocates for one table of an ODS ``content.xml``.
+
+    Repeated rows and columns are written once and expanded by calamine: a row repeated
+    a million times holding a cell repeated sixteen thousand times is a 1 KB file. Empty
+    cells at the end of a row and empty rows at the end of a table are not kept, as in
+    calamine; empty ones before a value are.
+    """
+    if b"<!" in content or content.find(b"<?", 1) >= 0:
+        return _ods_cells_in_any_order(content)
+    largest = 0
+    rows: list[tuple[int, int, int, int]] = []  # repeats, cells kept, first and last value
+    in_table = in_row = False
+    repeats = kept = pending = first = last = 0
+    tags = _ODS_TAG.finditer(content)
+    for tag in tags:
+        closing, name, attributes = tag.groups()
+        self_closing = attributes.endswith(b"/")
+        if name == b"table:table":
+            if closing and in_table:
+                largest = max(largest, _ods_grid(rows))
+            in_table, rows = not closing and not self_closing, []
+        elif name == b"table:table-row" and in_table:
+            if not closing:
+                in_row, kept, pending, first, last = True, 0, 0, -1, -1
+                repeats = _repeats(_ROWS_REPEATED, attributes)
+            if in_row and (closing or self_closing):
+                rows.append((repeats, kept, first, last))
+                in_row = False
+        elif in_row and not closing:
+            columns = _repeats(_COLUMNS_REPEATED, attributes)
+            kept, pending = kept + pending, 0
+            if _ODS_VALUE.search(attributes):
+                first = kept if first < 0 else first
+                kept += columns
+                last = kept - 1
+            else:
+                pending = columns
+            if not self_closing:
+                _skip_element(tags, name)
+    return max(largest, _ods_grid(rows))
+
+
+def _ods_grid(rows: list[tuple[int, int, int, int]]) -> int:
+    """calamine's range of one table: the rows from the first with a value to the last,
+    each as wide as the widest value, every repeat written out; and the cells it keeps
+    while reading, which can be more."""
+    with_values = [index for index, (_, _, first, _) in enumerate(rows) if first >= 0]
+    kept = sum(cells for _, cells, _, _ in rows)
+    if not with_values:
+        return kept
+    span = rows[with_values[0] : with_values[-1] + 1]
+    width = max(last for _, _, _, last in span) + 1
+    return max(kept, sum(repeats for repeats, _, _, _ in span) * width)
+
+
+def _ods_cells_in_any_order(content: bytes) -> int:
+    """Every repeat multiplied out, for a document whose comments could hide tags."""
+    tags = content.count(b"<")
+    rows = sum(_repeats(_ROWS_REPEATED, m.group(0)) for m in _ROWS_REPEATED.finditer(content))
+    columns = sum(
+        _repeats(_COLUMNS_REPEATED, m.group(0)) for m in _COLUMNS_REPEATED.finditer(content)
+    )
+    return (rows + tags) * (columns + tags)
+
+
+def _repeats(attribute: re.Pattern[bytes], attributes: bytes) -> int:
+    value = _last(attribute, attributes)
+    number = None if value is None else _integer(value)
+    return 1 if number is None else number
+
+
+def _skip_element(tags: Iterator[re.Match[bytes]], name: bytes) -> None:
+    """Past the end of a cell, as calamine skips a cell's content (nested ones included)."""
+    depth = 1
+    for tag in tags:
+        closing, inner, attributes = tag.groups()
+        if inner != name:
+            continue
+        if closing:
+            depth -= 1
+            if depth == 0:
+                return
+        elif not attributes.endswith(b"/"):
+            depth += 1
+
+
+# BIFF records calamine reads in a sheet of an .xls, and where it finds their positions.
+_XLS_CELLS = frozenset({0x0006, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD})
+_XLS_MULRK, _XLS_DIMENSIONS, _XLS_EOF = 0x00BD, 0x0200, 0x000A
+_XLS_BOUNDSHEET, _XLS_SST = 0x0085, 0x00FC
+
+
+def xls_cells(data: bytes) -> int:
+    """The most cells calamine allocates for a sheet of an .xls, or reserves for its
+    shared strings or a sheet's declared dimensions (read as calamine reads them)."""
+    import olefile
+
+    largest = 0
+    with olefile.OleFileIO(data) as ole:
+        for entry in ole.listdir(streams=True, storages=False):
+            if entry[-1].lower() in ("workbook", "book"):
+                largest = max(largest, _workbook_stream_cells(ole.openstream(entry).read()))
+    return largest
+
+
+def _workbook_stream_cells(stream: bytes) -> int:
+    largest, sheets = 0, []
+    for kind, body in _records(stream, 0):
+        if kind == _XLS_BOUNDSHEET and len(body) >= 4:
+            sheets.append(int.from_bytes(body[:4], "little"))
+        elif kind == _XLS_SST and len(body) >= 8:
+            declared = int.from_bytes(body[4:8], "little", signed=True)
+            largest = max(largest, declared if declared >= 0 else 2**63)
+    for position in sheets:
+        largest = max(largest, _xls_sheet_cells(stream, position))
+    return largest
+
+
+def _xls_sheet_cells(stream: bytes, position: int) -> int:
+    reserved = 0
+    rows: list[int] = []
+    columns: list[int] = []
+    for kind, body in _records(stream, position):
+        if kind in _XLS_CELLS and len(body) >= 4:
+            rows.append(int.from_bytes(body[0:2], "little"))
+            columns.append(int.from_bytes(body[2:4], "little"))
+        elif kind == _XLS_MULRK and len(body) >= 6:
+            first = int.from_bytes(body[2:4], "little")
+            rows.append(int.from_bytes(body[0:2], "little"))
+            columns += [first, first + max(0, (len(body) - 6) // 6 - 1)]
+        elif kind == _XLS_DIMENSIONS:
+            reserved = max(reserved, _declared_dimensions(body))
+    if not rows:
+        return reserved
+    grid = (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1)
+    return max(reserved, grid)
+
+
+def _declared_dimensions(body: bytes) -> int:
+    """The room calamine reserves for a DIMENSIONS record: last minus first, row by column."""
+    if len(body) == 10:
+        first_row, last_row = (int.from_bytes(body[i : i + 2], "little") for i in (0, 2))
+        first_column, last_column = (int.from_bytes(body[i : i + 2], "little") for i in (4, 6))
+    elif len(body) == 14:
+        first_row, last_row = (int.from_bytes(body[i : i + 4], "little") for i in (0, 4))
+        first_column, last_column = (int.from_bytes(body[i : i + 2], "little") for i in (8, 10))
+    else:
+        return 0
+    if last_row < 1 or last_column < 1:
+        return 1
+    rows, columns = last_row - first_row, last_column - first_column
+    return 2**63 if rows < 0 or columns < 0 else rows * columns
+
+
+def _records(stream: bytes, position: int) -> Iterator[tuple[int, bytes]]:
+    """BIFF records from ``position`` to the end-of-file record, as calamine walks them."""
+    while position + 4 <= len(stream):
+        kind = int.from_bytes(stream[position : position + 2], "little")
+        length = int.from_bytes(stream[position + 2 : position + 4], "little")
+        body = stream[position + 4 : position + 4 + length]
+        if len(body) < length:
+            return  # calamine stops with an error here
+        if kind == _XLS_EOF:
+            return
+        yield kind, body
+        position += 4 + length
+
+
+def check_ods(archive: zipfile.ZipFile, limit: int) -> None:
+    """Refuse an ODS whose tables (every ``content.xml`` entry) would pass ``limit``."""
+    for info in archive.infolist():
+        if info.filename == "content.xml" and ods_table_cells(archive.read(info)) > limit:
+            raise TooManyCellsError(limit)
+
+
+def check_xls(data: bytes, limit: int) -> None:
+    if xls_cells(data) > limit:
+        raise TooManyCellsError(limit)
