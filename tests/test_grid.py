@@ -14,6 +14,7 @@ from inclusionplan.reading.grid import (
     TooManyCellsError,
     _declared_dimensions,
     _workbook_stream_cells,
+    _xls_sheet_cells,
     check_ods,
     check_xls,
     ods_table_cells,
@@ -149,24 +150,38 @@ ODS_MANIFEST = (
 )
 
 
-def ods_with_repeats(path: Path, rows: int, columns: int) -> Path:
-    """A table whose second row, repeated, ends in a value after repeated empty cells."""
-    content = (
+KODI_ROW = (
+    '<table:table-row><table:table-cell office:value-type="string"><text:p>Kodi</text:p>'
+    "</table:table-cell></table:table-row>"
+)
+
+
+def ods_content(rows: str) -> bytes:
+    return (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
-        '<office:body><office:spreadsheet><table:table table:name="T">'
-        '<table:table-row><table:table-cell office:value-type="string"><text:p>Kodi</text:p>'
-        "</table:table-cell></table:table-row>"
-        f'<table:table-row table:number-rows-repeated="{rows}">'
+        f'<office:body><office:spreadsheet><table:table table:name="T">{rows}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    ).encode()
+
+
+def ods_with_repeats(path: Path, rows: int, columns: int) -> Path:
+    """A table whose second row, repeated, ends in a value after repeated empty cells."""
+    return ods_with_rows(
+        path,
+        KODI_ROW + f'<table:table-row table:number-rows-repeated="{rows}">'
         f'<table:table-cell table:number-columns-repeated="{columns}"/>'
         '<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p>'
         "</table:table-cell></table:table-row>"
         '<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
-        'table:number-columns-repeated="1024"/></table:table-row>'
-        "</table:table></office:spreadsheet></office:body></office:document-content>"
+        'table:number-columns-repeated="1024"/></table:table-row>',
     )
+
+
+def ods_with_rows(path: Path, rows: str) -> Path:
+    content = ods_content(rows)
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
@@ -223,3 +238,35 @@ def test_xls_declared_sizes_count() -> None:
     assert _declared_dimensions(struct.pack("<IIHHH", 9, 3, 0, 2, 0)) == 2**63
     stream = struct.pack("<HH", 0x00FC, 8) + struct.pack("<Ii", 1, 2_000_000_000)
     assert _workbook_stream_cells(stream + struct.pack("<HH", 0x000A, 0)) == 2_000_000_000
+
+
+def test_ods_a_table_start_inside_a_table_does_not_drop_its_rows(tmp_path: Path) -> None:
+    """calamine reads on through a nested start, up to the first table end."""
+    value = '<table:table-cell office:value-type="float" office:value="1"/>'
+    rows = (
+        f'<table:table-row table:number-rows-repeated="40">{value * 3}</table:table-row>'
+        '<table:table table:name="N">'
+        f"<table:table-row>{value}</table:table-row>"
+    )
+    path = ods_with_rows(tmp_path / "t.ods", KODI_ROW + rows)
+    assert ods_table_cells(ods_content(KODI_ROW + rows)) >= calamine_cells(path) == 42 * 3
+
+
+def test_ods_a_text_cell_ends_at_the_first_cell_end_inside_it() -> None:
+    """calamine reads a text cell up to the first cell end, so cells after a nested one
+    are cells of the row."""
+    rows = (
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p>'
+        "<table:table-cell/>"
+        '<table:table-cell table:number-columns-repeated="5000" office:value="1"/>'
+        "</table:table-cell></table:table-row>"
+    )
+    assert ods_table_cells(ods_content(rows)) >= 5001
+
+
+def test_xls_a_formula_text_before_any_formula_lands_in_a1() -> None:
+    """calamine puts a STRING record at the last formula's cell, (0, 0) before one."""
+    string = struct.pack("<HH", 0x0207, 4) + b"\x01\x00\x00a"
+    number = struct.pack("<HHHHH", 0x0203, 14, 60_000, 5, 0) + struct.pack("<d", 1.0)
+    eof = struct.pack("<HH", 0x000A, 0)
+    assert _xls_sheet_cells(string + number + eof, 0) == 60_001 * 6

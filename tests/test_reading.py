@@ -330,3 +330,33 @@ def test_read_ahead_reads_now_what_it_was_not_given(tmp_path: Path) -> None:
         strict = ahead.read(path, "a", Limits(max_rows=1))
     assert unknown.name == "elsewhere" and unknown.observations
     assert [f.params["reason"]["code"] for f in strict.findings] == ["reason-too-many-rows"]
+
+
+def test_two_sheets_on_one_part_both_get_its_facts(tmp_path: Path) -> None:
+    """workbook.xml may point two sheet names at the same part; calamine reads it twice."""
+    from inclusionplan.reading.ooxml import scan_xlsx
+
+    book = openpyxl.Workbook()
+    book.active.title = "A"
+    book.active.append(["Kodi"])
+    book.active.append(["x"])
+    book.active.row_dimensions[2].hidden = True
+    book.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = re.search(rb"<sheet [^>]*/>", parts["xl/workbook.xml"])
+    assert sheet is not None
+    twin = sheet.group(0).replace(b'name="A"', b'name="B"').replace(b'sheetId="1"', b'sheetId="2"')
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        sheet.group(0), sheet.group(0) + twin
+    )
+    with zipfile.ZipFile(tmp_path / "twin.xlsx", "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+    facts = scan_xlsx(zipfile.ZipFile(tmp_path / "twin.xlsx"))
+
+    assert {name: sheet.hidden_rows for name, sheet in facts.sheets.items()} == {
+        "A": (2,),
+        "B": (2,),
+    }

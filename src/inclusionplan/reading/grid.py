@@ -14,6 +14,7 @@ few byte searches; any other spelling is followed tag by tag.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import zipfile
@@ -57,14 +58,25 @@ def xlsx_sheet_fits(xml: bytes, limit: int) -> bool:
     start, end = xml.find(b"sheetData"), xml.rfind(b"sheetData")
     if start < 0:
         return True  # calamine reads no cell without one
+    unusual_cell = _unusual_cell(limit)
+    usual = (
+        unusual_cell is not None
+        and not any(xml.find(unusual, start, end) >= 0 for unusual in _UNUSUAL_BYTES)
+        and unusual_cell.search(xml, start, end) is None
+    )
+    if usual:
+        return True  # every cell is in columns A-Z, in rows short enough for the limit
+    return xlsx_sheet_cells(xml) <= limit
+
+
+@functools.lru_cache
+def _unusual_cell(limit: int) -> re.Pattern[bytes] | None:
+    """A cell tag that is not ``<c r="B7"`` with one letter and few enough row digits that
+    26 columns of such rows stay within ``limit``; None when no row would."""
     digits = len(str(limit // _COLUMNS_OF_ONE_LETTER))
     while digits and _COLUMNS_OF_ONE_LETTER * (10**digits - 1) > limit:
         digits -= 1
-    if digits and not any(xml.find(unusual, start, end) >= 0 for unusual in _UNUSUAL_BYTES):
-        unusual_cell = re.compile(rb'<c(?! r="[A-Z][0-9]{1,%d}")(?=[\s/>])' % digits)
-        if unusual_cell.search(xml, start, end) is None:
-            return True  # every cell is in columns A-Z, in a row of at most that many digits
-    return xlsx_sheet_cells(xml) <= limit
+    return re.compile(rb'<c(?! r="[A-Z][0-9]{1,%d}")(?=[\s/>])' % digits) if digits else None
 
 
 def xlsx_sheet_cells(xml: bytes) -> int:
@@ -190,6 +202,11 @@ _ODS_VALUE = re.compile(
     rb"office:(?:value|string-value|date-value|time-value|boolean-value)\s*=|"
     rb"table:formula\s*=|office:value-type\s*=\s*[\"']string"
 )
+_ODS_VALUE_ATTRIBUTE = re.compile(
+    rb"office:(?:value|string-value|date-value|time-value|boolean-value)\s*="
+)
+_VALUE_TYPE = re.compile(rb"office:value-type\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ODS_CELLS = (b"table:table-cell", b"table:covered-table-cell")
 
 
 def ods_table_cells(content: bytes) -> int:
@@ -211,9 +228,10 @@ def ods_table_cells(content: bytes) -> int:
         closing, name, attributes = tag.groups()
         self_closing = attributes.endswith(b"/")
         if name == b"table:table":
-            if closing and in_table:
-                largest = max(largest, _ods_grid(rows))
-            in_table, rows = not closing and not self_closing, []
+            if not closing and not in_table:  # calamine reads on through a nested start
+                in_table, rows = not self_closing, []
+            elif closing and in_table:
+                largest, in_table, rows = max(largest, _ods_grid(rows)), False, []
         elif name == b"table:table-row" and in_table:
             if not closing:
                 in_row, kept, pending, first, last = True, 0, 0, -1, -1
@@ -231,7 +249,7 @@ def ods_table_cells(content: bytes) -> int:
             else:
                 pending = columns
             if not self_closing:
-                _skip_element(tags, name)
+                _skip_cell_content(tags, name, _is_text_cell(attributes))
     return max(largest, _ods_grid(rows))
 
 
@@ -264,23 +282,35 @@ def _repeats(attribute: re.Pattern[bytes], attributes: bytes) -> int:
     return 1 if number is None else number
 
 
-def _skip_element(tags: Iterator[re.Match[bytes]], name: bytes) -> None:
-    """Past the end of a cell, as calamine skips a cell's content (nested ones included)."""
+def _is_text_cell(attributes: bytes) -> bool:
+    """A cell whose value is its text: calamine reads it up to the first cell end."""
+    return not _ODS_VALUE_ATTRIBUTE.search(attributes) and _last(_VALUE_TYPE, attributes) == (
+        b"string"
+    )
+
+
+def _skip_cell_content(tags: Iterator[re.Match[bytes]], name: bytes, text_cell: bool) -> None:
+    """Past a cell's content as calamine passes it: a text cell up to the first end of any
+    cell, nested or not; any other cell up to its own end, nested cells of its name
+    skipped whole."""
     depth = 1
     for tag in tags:
         closing, inner, attributes = tag.groups()
-        if inner != name:
-            continue
-        if closing:
-            depth -= 1
-            if depth == 0:
+        self_closing = attributes.endswith(b"/")
+        if text_cell:
+            if inner in _ODS_CELLS and (closing or self_closing):
                 return
-        elif not attributes.endswith(b"/"):
-            depth += 1
+            continue
+        if inner != name or self_closing:
+            continue
+        depth += -1 if closing else 1
+        if depth == 0:
+            return
 
 
 # BIFF records calamine reads in a sheet of an .xls, and where it finds their positions.
-_XLS_CELLS = frozenset({0x0006, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD})
+_XLS_FORMULA, _XLS_STRING = 0x0006, 0x0207  # a formula's text result follows it
+_XLS_CELLS = frozenset({_XLS_FORMULA, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD})
 _XLS_MULRK, _XLS_DIMENSIONS, _XLS_EOF = 0x00BD, 0x0200, 0x000A
 _XLS_BOUNDSHEET, _XLS_SST = 0x0085, 0x00FC
 
@@ -315,10 +345,16 @@ def _xls_sheet_cells(stream: bytes, position: int) -> int:
     reserved = 0
     rows: list[int] = []
     columns: list[int] = []
+    formula = (0, 0)
     for kind, body in _records(stream, position):
         if kind in _XLS_CELLS and len(body) >= 4:
             rows.append(int.from_bytes(body[0:2], "little"))
             columns.append(int.from_bytes(body[2:4], "little"))
+            if kind == _XLS_FORMULA:
+                formula = rows[-1], columns[-1]
+        elif kind == _XLS_STRING:
+            rows.append(formula[0])
+            columns.append(formula[1])
         elif kind == _XLS_MULRK and len(body) >= 6:
             first = int.from_bytes(body[2:4], "little")
             rows.append(int.from_bytes(body[0:2], "little"))

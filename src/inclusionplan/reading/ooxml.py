@@ -93,11 +93,12 @@ def scan_xlsx(
         if not target.startswith("xl/"):
             target = "xl/" + target
         targets[attrs.get(b"Id", b"")] = target
-    sheet_names: dict[str, str] = {}
+    sheet_names: dict[str, list[str]] = {}
     for raw_name, rel_id in _SHEET.findall(workbook):
         part = targets.get(rel_id)
         if part is not None and part in names:
-            sheet_names.setdefault(part, html.unescape(raw_name.decode("utf-8", "replace")))
+            name = html.unescape(raw_name.decode("utf-8", "replace"))
+            sheet_names.setdefault(part, []).append(name)
     facts = WorkbookFacts()
     for info in archive.infolist():
         if info.filename.lower().endswith("sharedstrings.xml"):
@@ -110,8 +111,8 @@ def scan_xlsx(
             raise TooManyRowsError(max_rows)
         if not xlsx_sheet_fits(xml, max_cells):
             raise TooManyCellsError(max_cells)
-        if info.filename in sheet_names:
-            facts.sheets[sheet_names[info.filename]] = _scan_sheet(xml)
+        for name in sheet_names.get(info.filename, []):
+            facts.sheets[name] = _scan_sheet(xml)
     return facts
 
 
