@@ -83,3 +83,13 @@ def test_the_cycle_collector_is_back_on_after_validate() -> None:
     result = runner.invoke(app, ["validate", "sample_data/faulty", "--format", "json"])
     assert result.exit_code == 1
     assert gc.isenabled()
+
+
+def test_each_file_is_one_line_however_narrow_the_output() -> None:
+    """A CI log keeps a file's path and institution on one line, to be searched."""
+    result = runner.invoke(
+        app, ["validate", "sample_data/elbasan", "--lang", "en"], env={"COLUMNS": "40"}
+    )
+    assert result.exit_code == 0, result.output
+    line = "✓ sample_data/elbasan/submissions/zyra_e_punes_2012-2016.xlsx — Employment Office"
+    assert line in result.output.splitlines()

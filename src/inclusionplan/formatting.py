@@ -6,7 +6,7 @@ Babel is imported on first use: a clean validation never formats a number.
 from __future__ import annotations
 
 import datetime
-from functools import cache
+from functools import cache, lru_cache
 
 LOCALES = {"sq": "sq_AL", "en": "en_GB"}
 
@@ -15,6 +15,7 @@ def locale_for(lang: str) -> str:
     return LOCALES.get(lang, lang)
 
 
+@lru_cache(maxsize=4096)  # a report repeats the same counts file after file
 def format_number(value: float, lang: str, decimals: int = 2) -> str:
     """``1 234 567,8`` in Albanian, ``1,234,567.8`` in English; whole numbers stay whole."""
     from babel.numbers import format_decimal
@@ -23,6 +24,7 @@ def format_number(value: float, lang: str, decimals: int = 2) -> str:
     return str(format_decimal(value, format=pattern, locale=locale_for(lang)))
 
 
+@lru_cache(maxsize=4096)
 def format_percent(share: float, lang: str, decimals: int = 1) -> str:
     """A share (0.123) as ``12,3%``."""
     from babel.numbers import format_percent as babel_percent

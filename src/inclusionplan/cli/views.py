@@ -34,7 +34,11 @@ def completeness_line(file_report: FileReport, lang: str) -> str:
 
 
 def show_report(report: Report, lang: str, out: Console | None = None) -> None:
+    """File lines are printed a block at a time and left for the terminal to wrap: rich
+    printing and wrapping them one by one was most of the time of a clean batch of
+    hundreds of files."""
     out = out or console()
+    lines: list[Text] = []
     for file_report in report.files:
         findings = report.findings_of(file_report.file)
         mark = "✗" if file_report.errors else ("!" if file_report.warnings else "✓")
@@ -47,12 +51,15 @@ def show_report(report: Report, lang: str, out: Console | None = None) -> None:
         institution = file_report.institution_label(lang)
         if institution:
             title.append(f" — {institution}")
-        out.print(title)
+        lines.append(title)
         line = completeness_line(file_report, lang)
         if line:
-            out.print(f"  {line}")
+            lines.append(Text(f"  {line}"))
         if findings:
+            _print_lines(out, lines)
+            lines = []
             out.print(_findings_table(findings, lang))
+    _print_lines(out, lines)
     orphans = [f for f in report.findings if f.file not in {r.file for r in report.files}]
     if orphans:
         out.print(_findings_table(orphans, lang, with_file=True))
@@ -62,6 +69,11 @@ def show_report(report: Report, lang: str, out: Console | None = None) -> None:
         out.print(f"[green]{message_text('label-valid', lang)}[/green] {summary}")
     else:
         out.print(summary)
+
+
+def _print_lines(out: Console, lines: list[Text]) -> None:
+    if lines:
+        out.print(Text("\n").join(lines), soft_wrap=True)
 
 
 def _findings_table(findings: list[Finding], lang: str, with_file: bool = False) -> Table:
