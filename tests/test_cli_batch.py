@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -141,9 +142,18 @@ def test_render_many_plans_in_parallel(tmp_path: Path) -> None:
     assert with_errors.exit_code == 1
     assert (tmp_path / "b" / "puke-plan-sq.docx").is_file()
     not_a_plan = runner.invoke(
-        app, ["render", "sample_data/puke", "sample_data", "-o", str(tmp_path / "c")]
+        app, ["render", "sample_data/puke", "sample_data/puke/submissions", "-o", str(tmp_path)]
     )
     assert not_a_plan.exit_code == 2
+
+
+def test_render_a_folder_of_plan_folders(tmp_path: Path) -> None:
+    municipalities = tmp_path / "municipalities"
+    shutil.copytree("sample_data/puke", municipalities / "puke")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["render", str(municipalities), "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["puke-plan-en.docx"]
 
 
 @pytest.mark.parametrize("arguments", [["--help"], ["validate", "--help"], ["render", "--help"]])

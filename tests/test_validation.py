@@ -142,3 +142,26 @@ def test_schema_option_applies_to_plan_folders_too(tmp_path: Path) -> None:
     )
     report = validate([folder], schema=schema)
     assert "missing-submission" in {f.code for f in report.findings}
+
+
+def test_a_folder_of_plan_folders_stands_for_them(tmp_path: Path) -> None:
+    """``validate municipalities/`` checks each plan against its own configuration, as
+    ``validate municipalities/*/`` does, instead of reading every file as a loose one."""
+    municipalities = tmp_path / "municipalities"
+    municipalities.mkdir()
+    first, second = make_plan(municipalities / "a"), make_plan(municipalities / "b")
+    make_plan(first / "old-copy")  # inside a plan folder: that plan's business
+    write_xlsx(municipalities / "loose.xlsx", [HEADER, *em01_rows()])
+    (municipalities / ".hidden").mkdir()
+    (municipalities / ".hidden" / "plan.yaml").write_text(PLAN, encoding="utf-8")
+
+    report = validate([municipalities])
+
+    assert [f.group for f in report.files if f.group] == [
+        first.as_posix(),
+        first.as_posix(),
+        second.as_posix(),
+        second.as_posix(),
+    ]
+    named = validate([first, second, municipalities / "loose.xlsx"])
+    assert report.to_json("en") == named.to_json("en")

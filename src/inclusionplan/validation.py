@@ -281,9 +281,12 @@ def _discover(paths: Sequence[str | Path], schema_path: Path | None) -> _Found:
         if (path / PLAN_FILE).is_file():
             found.plan_folders.append(path)
         elif path.is_dir():
-            files = sorted(_spreadsheets_in(path))
-            if not files:
+            plans = plan_folders_under(path)
+            inside = frozenset(plans)
+            files = [f for f in sorted(_spreadsheets_in(path)) if not _inside(f, inside)]
+            if not files and not plans:
                 raise UsageError("no-inputs", path=str(argument))
+            found.plan_folders.extend(plans)
             found.loose.extend((file, file.as_posix()) for file in files)
         else:
             found.loose.append((path, path.as_posix()))
@@ -351,10 +354,45 @@ def expand_paths(paths: Sequence[str | Path]) -> list[str | Path]:
     return expanded
 
 
+def expand_plan_folders(paths: Sequence[str | Path]) -> list[Path]:
+    """The plan folders the arguments name: a pattern is expanded, and a folder that is not
+    a plan but holds plans (``municipalities/``) stands for them."""
+    folders: list[Path] = []
+    for argument in expand_paths(paths):
+        path = Path(argument)
+        plans = (
+            [] if (path / PLAN_FILE).is_file() or not path.is_dir() else plan_folders_under(path)
+        )
+        folders.extend(plans or [path])
+    return folders
+
+
+def plan_folders_under(folder: Path) -> list[Path]:
+    """The plan folders inside ``folder``, at any depth, in name order; a plan folder's own
+    subfolders are its business (an old copy kept inside is not another plan)."""
+    candidates = sorted(
+        config.parent
+        for config in folder.rglob(PLAN_FILE)
+        if config.is_file() and not _hidden(config.parent.relative_to(folder).parts)
+    )
+    plans: list[Path] = []
+    for candidate in candidates:  # a folder sorts before its subfolders
+        if not _inside(candidate, frozenset(plans)):
+            plans.append(candidate)
+    return plans
+
+
+def _inside(path: Path, folders: frozenset[Path]) -> bool:
+    return not folders.isdisjoint(path.parents)
+
+
+def _hidden(parts: Sequence[str]) -> bool:
+    return any(part.startswith((".", "~$")) for part in parts)
+
+
 def _spreadsheets_in(folder: Path) -> Iterable[Path]:
     for path in folder.rglob("*"):
-        relative = path.relative_to(folder).parts
-        if any(part.startswith((".", "~$")) for part in relative):
+        if _hidden(path.relative_to(folder).parts):
             continue
         if path.suffix.lower() in SPREADSHEET_SUFFIXES and path.is_file():
             yield path

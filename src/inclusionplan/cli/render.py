@@ -28,13 +28,16 @@ from inclusionplan.cli.app import (
 
 
 def render_command(
-    plans: Annotated[list[Path], typer.Argument(help="Plan folders (with plan.yaml).")],
+    plans: Annotated[
+        list[Path], typer.Argument(help="Plan folders (with plan.yaml), or folders holding them.")
+    ],
     output: Annotated[
         Path | None,
         typer.Option(
             "-o",
             "--output",
-            help="The .docx to write; with several plans, a folder (default: here).",
+            help="The .docx to write; with several plans (or a pattern, or a folder of plan"
+            " folders), a folder (default: here).",
         ),
     ] = None,
     lang: DocumentLangOption = None,
@@ -54,11 +57,11 @@ def render_command(
     Example: inclusionplan render sample_data/elbasan --lang en --pdf
     """
     from inclusionplan.catalogue import message_text
-    from inclusionplan.validation import expand_paths
+    from inclusionplan.validation import expand_plan_folders
 
     language = lang.value if lang else "sq"
-    folders = [Path(p) for p in expand_paths(plans)]
-    if len(folders) == 1:
+    folders = expand_plan_folders(plans)
+    if folders == plans[:1] == plans:  # one plan folder, named: --output is its .docx
         _render_one(folders[0], output, lang, template, allow_errors, pdf, schema, jobs, debug)
         return
     from inclusionplan.cli.progress import progress

@@ -40,7 +40,10 @@ class FailOn(StrEnum):
 def validate_command(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Workbooks, folders of workbooks, or plan folders (with plan.yaml)."),
+        typer.Argument(
+            help="Workbooks, folders of workbooks, plan folders (with plan.yaml), or folders"
+            " holding plan folders."
+        ),
     ],
     schema: Annotated[
         Path | None, typer.Option("--schema", help="A schema file extending the built-in one.")

@@ -63,12 +63,10 @@ def show_report(report: Report, lang: str, out: Console | None = None) -> None:
     orphans = [f for f in report.findings if f.file not in {r.file for r in report.files}]
     if orphans:
         out.print(_findings_table(orphans, lang, with_file=True))
-    out.print()
-    summary = report.summary_line(lang)
+    summary = Text(report.summary_line(lang))
     if report.valid and not report.count(Severity.WARNING):
-        out.print(f"[green]{message_text('label-valid', lang)}[/green] {summary}")
-    else:
-        out.print(summary)
+        summary = Text.assemble((message_text("label-valid", lang), "green"), " ", summary)
+    _print_lines(out, [Text(), summary])
 
 
 def _print_lines(out: Console, lines: list[Text]) -> None:
