@@ -72,6 +72,11 @@ SPELLINGS = {
     "an empty text is a value": FIRST + '<row r="7"><c r="AC7" t="str"><v></v></c></row>',
     "a '>' inside an attribute": FIRST + '<row r="7"><c x="a>b" r="AC70"><v>1</v></c></row>',
     "a comment": FIRST + '<!-- <row r="1"> --><row r="7"><c r="AC7"><v>1</v></c></row>',
+    # After a malformed attribute calamine keeps the earlier value, not the last.
+    "an earlier r before a malformed attribute": FIRST
+    + '<row r="2"><c r="AD90" x r="B2"><v>1</v></c></row>',
+    "an earlier t before a malformed attribute": FIRST
+    + '<row r="7"><c r="AC70" t="str" x t="n"><v></v></c></row>',
 }
 
 
@@ -102,6 +107,10 @@ def test_far_apart_cells_are_counted_without_being_parsed() -> None:
     [
         '<row r="2"><c r="B2" s="0" r="XFD1048576"><v>1</v></c></row>',
         '<row r="2"><c r="B2"\tr="XFD1048576"><v>1</v></c></row>',
+        '<row r="2"><c r="B2" s="0"  r="XFD1048576"><v>1</v></c></row>',
+        '<row r="2"><c r="B2" t=\'n\' r="XFD1048576"><v>1</v></c></row>',
+        '<row r="2"><c r="B2" t="n" r = "XFD1048576"><v>1</v></c></row>',
+        '<row r="2"><c r="B2" t="a>b" r="XFD1048576"><v>1</v></c></row>',
         '<row r="4000000"><c><v>1</v></c><c r="ZZZ1"><v>1</v></c></row>',
         '<row r="2"><c r="AAAAAAA2"><v>1</v></c></row>',
         '<row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></row>',
@@ -129,7 +138,7 @@ def test_shared_strings_declared() -> None:
 
 
 def test_unusual_bytes_are_checked_tag_by_tag_not_refused() -> None:
-    """A tab or a quote in a cell's text costs a slower check, not a refusal."""
+    """A tab or a quote in a cell's text is no reason to refuse a sheet."""
     text = '<row r="2"><c r="A2" t="inlineStr"><is><t>it\'s\tfine</t></is></c></row>'
     assert xlsx_sheet_fits(sheet_xml(FIRST + text), 2)
 
@@ -270,3 +279,13 @@ def test_xls_a_formula_text_before_any_formula_lands_in_a1() -> None:
     number = struct.pack("<HHHHH", 0x0203, 14, 60_000, 5, 0) + struct.pack("<d", 1.0)
     eof = struct.pack("<HH", 0x000A, 0)
     assert _xls_sheet_cells(string + number + eof, 0) == 60_001 * 6
+
+
+def test_ods_a_repeat_before_a_malformed_attribute_counts(tmp_path: Path) -> None:
+    """calamine keeps the first of two repeats when a malformed attribute parts them."""
+    rows = (
+        '<table:table-row table:number-rows-repeated="300" x table:number-rows-repeated="1">'
+        '<table:table-cell office:value-type="float" office:value="1"/></table:table-row>'
+    )
+    path = ods_with_rows(tmp_path / "t.ods", KODI_ROW + rows)
+    assert ods_table_cells(ods_content(KODI_ROW + rows)) >= calamine_cells(path) == 301

@@ -8,8 +8,8 @@ here first, by calamine's own rules, and ``reading`` refuses a file whose grid w
 ``Limits.max_cells``.
 
 A bound may be larger than calamine's grid, never smaller. An xlsx sheet written the usual
-way (every cell ``<c r="B7" ...>``, double quotes, no other ``r`` attribute) is cleared by a
-few byte searches; any other spelling is followed tag by tag.
+way (every cell tag ``<c r="B7" s="1" t="n">``: ``r`` first and only, double quotes, single
+spaces) is cleared by one regular expression; any other spelling is followed tag by tag.
 """
 
 from __future__ import annotations
@@ -36,14 +36,13 @@ _EMPTY_VALUE = re.compile(
     + _NAME
     + rb"c\s*>"
 )
+_ATTRIBUTE = re.compile(rb"""\s*([^\s=/>"']+)\s*=\s*(?:"[^"]*"|'[^']*')""")
 _T = re.compile(rb"(?<![\w:.-])t\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 # Cell types whose empty <v> calamine reads as no value; "str" and "d" make an empty text.
 _EMPTY_WHEN_BLANK = (None, b"n", b"s", b"b", b"e", b"inlineStr")
 _REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]*)")
 _SST = re.compile(rb"<" + _NAME + rb"sst(?=[\s/>])" + _ATTRIBUTES + rb">")
 _UNIQUE_COUNT = re.compile(rb"(?<![\w:.-])uniqueCount\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-# What no cell of the usual spelling contains; any of them sends a sheet tag by tag.
-_UNUSUAL_BYTES = (b"\t", b"\n", b"\r", b"'", b":c", b'"r', b'" r', b'"  ')
 _COLUMNS_OF_ONE_LETTER = 26
 
 
@@ -61,7 +60,7 @@ def xlsx_sheet_fits(xml: bytes, limit: int) -> bool:
     unusual_cell = _unusual_cell(limit)
     usual = (
         unusual_cell is not None
-        and not any(xml.find(unusual, start, end) >= 0 for unusual in _UNUSUAL_BYTES)
+        and not _prefixed_cell(xml, start, end)
         and unusual_cell.search(xml, start, end) is None
     )
     if usual:
@@ -71,22 +70,33 @@ def xlsx_sheet_fits(xml: bytes, limit: int) -> bool:
 
 @functools.lru_cache
 def _unusual_cell(limit: int) -> re.Pattern[bytes] | None:
-    """A cell tag that is not ``<c r="B7"`` with one letter and few enough row digits that
-    26 columns of such rows stay within ``limit``; None when no row would."""
+    """A cell tag not spelt ``<c r="B7" s="1" t="n">``: ``r`` first and only, one letter
+    and few enough row digits that 26 columns of such rows stay within ``limit``, then
+    other attributes in double quotes, single spaces between; None when no row would fit.
+    Possessive quantifiers: the pattern runs once for every cell of a sheet."""
     digits = len(str(limit // _COLUMNS_OF_ONE_LETTER))
     while digits and _COLUMNS_OF_ONE_LETTER * (10**digits - 1) > limit:
         digits -= 1
-    return re.compile(rb'<c(?! r="[A-Z][0-9]{1,%d}")(?=[\s/>])' % digits) if digits else None
+    if not digits:
+        return None
+    usual = rb' r="[A-Z][0-9]{1,%d}"(?: [a-qs-z][a-zA-Z]*+="[^"]*+")*+/?>' % digits
+    return re.compile(rb"<c(?!" + usual + rb")(?=[\s/>])")
+
+
+def _prefixed_cell(xml: bytes, start: int, end: int) -> bool:
+    """``<x:c``: calamine ignores prefixes. A colon is looked for first, at memchr speed."""
+    return xml.find(b":", start, end) >= 0 and xml.find(b":c", start, end) >= 0
 
 
 def xlsx_sheet_cells(xml: bytes) -> int:
     """The cells of calamine's grid for one sheet part (or more, never fewer).
 
-    A cell goes where its last ``r`` attribute says, or after the cell before it in its
-    row; a row without ``r`` follows the one before; cells without a value are left out
-    but still move the next one along. Comments, CDATA and processing instructions can
-    hide tags from calamine that a scan of the bytes would see, so a sheet with any of
-    them gets a bound that does not depend on the order of its tags.
+    A cell goes where its ``r`` attribute says, or after the cell before it in its row; a
+    row without ``r`` follows the one before; cells without a value are left out but still
+    move the next one along. Comments, CDATA and processing instructions can hide tags
+    from calamine that a scan of the bytes would see, and after a malformed or repeated
+    attribute calamine may keep an earlier value than the last: a sheet with any of them
+    gets a bound that does not depend on the order of its tags or attributes.
     """
     start = xml.find(b"sheetData")
     if start < 0:
@@ -97,6 +107,8 @@ def xlsx_sheet_cells(xml: bytes) -> int:
     low_row = low_column = high_row = high_column = -1
     for tag in _XLSX_TAG.finditer(xml, start):
         closing, name, attributes = tag.groups()
+        if not closing and not _plain_attributes(attributes):
+            return _cells_in_any_order(xml, start)
         self_closing = attributes.endswith(b"/")
         if name == b"row":
             reference = None if closing else _last(_R, attributes)
@@ -150,6 +162,20 @@ def shared_strings_declared(xml: bytes) -> int | None:
         return None
     counts = [_integer(a or b) for a, b in _UNIQUE_COUNT.findall(tag.group(1))]
     return max((count for count in counts if count is not None), default=0)
+
+
+def _plain_attributes(attributes: bytes) -> bool:
+    """Whether a tag's attributes are all ``name="value"`` (or single quotes), each name
+    once: those calamine's XML parser reads as written."""
+    body = attributes[:-1] if attributes.endswith(b"/") else attributes
+    names: set[bytes] = set()
+    position = 0
+    for attribute in _ATTRIBUTE.finditer(body):
+        if attribute.start() != position or attribute.group(1) in names:
+            return False
+        names.add(attribute.group(1))
+        position = attribute.end()
+    return not body[position:].strip()
 
 
 def _last(attribute: re.Pattern[bytes], attributes: bytes) -> bytes | None:
@@ -226,6 +252,8 @@ def ods_table_cells(content: bytes) -> int:
     tags = _ODS_TAG.finditer(content)
     for tag in tags:
         closing, name, attributes = tag.groups()
+        if not closing and not _plain_attributes(attributes):
+            return _ods_cells_in_any_order(content)
         self_closing = attributes.endswith(b"/")
         if name == b"table:table":
             if not closing and not in_table:  # calamine reads on through a nested start
