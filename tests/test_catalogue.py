@@ -12,6 +12,7 @@ from inclusionplan.catalogue import (
     LANGUAGES,
     MESSAGES,
     catalogue_markdown,
+    message_text,
 )
 from tests.conftest import REPO
 
@@ -65,3 +66,14 @@ def test_findings_page_is_generated_from_the_catalogue() -> None:
     page = (REPO / "docs" / "findings.md").read_text(encoding="utf-8")
     hint = "run: inclusionplan codes --format markdown > docs/findings.md"
     assert page == catalogue_markdown(), hint
+
+
+def test_limits_are_shown_with_thousands_separators_and_years_are_not() -> None:
+    from inclusionplan.formatting import format_number
+
+    rows = message_text("reason-too-many-rows", "sq", {"limit": 1_000_000})
+    assert format_number(1_000_000, "sq") in rows and "1000000" not in rows
+    cells = message_text("reason-too-many-cells", "en", {"limit": 30_000_000})
+    assert "more than 30,000,000 cells" in cells
+    year = message_text("unexpected-year", "en", {"year": 2016, "years": "2012-2016"})
+    assert year.startswith("Year 2016 is not")

@@ -278,6 +278,32 @@ def test_truncated_workbook_is_unreadable(tmp_path: Path, make_xlsx: Callable[..
     assert [f.code for f in read_submission(path).findings] == ["unreadable-file"]
 
 
+def test_a_panic_inside_calamine_is_a_finding_not_a_crash(
+    make_xlsx: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pyo3 raises a Rust panic as a BaseException: ``except Exception`` misses it."""
+    import inclusionplan.reading.spreadsheet as spreadsheet
+
+    class PanicException(BaseException):  # named as pyo3 names it; not an Exception
+        pass
+
+    def panics(*_: object) -> None:
+        raise PanicException("index out of bounds")
+
+    monkeypatch.setattr(spreadsheet, "read_workbook", panics)
+    findings = read_submission(make_xlsx()).findings
+    assert [(f.code, f.params["reason"]["code"]) for f in findings] == [
+        ("unreadable-file", "reason-corrupt")
+    ]
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(spreadsheet, "read_workbook", interrupted)
+    with pytest.raises(KeyboardInterrupt):  # anything else that is not an Exception goes on
+        read_submission(make_xlsx())
+
+
 def test_workbook_without_any_table_has_no_data_sheet(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "notes.xlsx", [["Shënime"], ["asgjë këtu"]])
     assert [f.code for f in read_submission(path).findings] == ["sheet-skipped", "no-data-sheet"]

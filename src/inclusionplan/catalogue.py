@@ -658,11 +658,16 @@ class _Params(dict[str, Any]):
             return message_text(str(value["code"]), self.lang, value)
         if isinstance(value, Mapping) and "sq" in value and "en" in value:
             return value[self.lang if self.lang in value else "en"]
-        if isinstance(value, float):
+        if isinstance(value, float) or (key in _COUNTS and isinstance(value, int)):
             from inclusionplan.formatting import format_number
 
             return format_number(value, self.lang)
         return value
+
+
+# Whole numbers that are amounts, shown with thousands separators; other integers are years
+# and row numbers, shown as written.
+_COUNTS = frozenset({"limit"})
 
 
 def severity_label(severity: Severity, lang: str) -> str:

@@ -60,6 +60,10 @@ def read_submission(
         submission.findings.append(_unreadable(display, problem.reason))
     except Exception as error:  # calamine and zipfile raise many kinds on damaged files
         submission.findings.append(_unreadable(display, reason_of(error)))
+    except BaseException as error:
+        if not _is_panic(error):
+            raise
+        submission.findings.append(_unreadable(display, {"code": "reason-corrupt"}))
     if submission.readable and submission.empty:
         submission.findings = [_unreadable(display, {"code": "reason-empty-workbook"})]
     elif submission.readable and not submission.tables:
@@ -233,6 +237,12 @@ def reason_of(error: Exception) -> dict[str, object]:
     if isinstance(error, python_calamine.CalamineError):
         return {"code": "reason-corrupt"}
     return {"code": "reason-io", "detail": type(error).__name__}
+
+
+def _is_panic(error: BaseException) -> bool:
+    """A Rust panic inside calamine on a damaged file. pyo3 derives it from BaseException
+    and every extension has its own class, so only the name tells it."""
+    return type(error).__name__ == "PanicException"
 
 
 def _unreadable(file: str, reason: dict[str, object]) -> Finding:
