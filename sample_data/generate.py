@@ -1159,10 +1159,22 @@ submissions:
 
 
 def write_plan(
-    folder: Path, name: str, entries: list[tuple[str, str]], workbooks: bool = True
+    folder: Path,
+    name: str,
+    entries: list[tuple[str, str]],
+    workbooks: bool = True,
+    reports: tuple[tuple[str, str], ...] = (),
 ) -> None:
     lines = [PLAN_HEAD.format(name=name, period="2016-2020")]
     lines += [f"  - {{institution: {key}, file: submissions/{file}}}\n" for key, file in entries]
+    if reports:
+        lines.append(
+            "sector_reports:   # analyses sent as files of their own, not as a sheet of the"
+            " submission\n"
+        )
+        lines += [
+            f"  - {{institution: {key}, file: sector_reports/{file}}}\n" for key, file in reports
+        ]
     if workbooks:
         lines += ["action_matrix: action-matrix.xlsx\n", "consultations: consultations.xlsx\n"]
     (folder / "plan.yaml").write_text("".join(lines), encoding="utf-8")
@@ -1176,7 +1188,8 @@ def generate_elbasan(values: Table) -> None:
     for institution, file, layout in SUBMISSIONS:
         rows: list[Row] = [(i, b, dict(s)) for i, b, s in rows_for(institution, values)]
         WRITERS[layout](submissions / file, institution, rows)
-    write_plan(folder, "Elbasan", [(key, file) for key, file, _ in SUBMISSIONS])
+    write_plan(folder, "Elbasan", [(key, file) for key, file, _ in SUBMISSIONS], reports=REPORTS)
+    write_sector_reports(folder / "sector_reports")
     write_rows(
         folder / "action-matrix.xlsx",
         "Matrica",
@@ -1191,6 +1204,55 @@ def generate_elbasan(values: Table) -> None:
         CONSULTATION_HEADER,
         [list(m) for m in MEETINGS],
     )
+
+
+# Sector analyses sent as files of their own (plan-inputs.md allows a text or Word file).
+REPORTS = (
+    ("education", "drejtoria_arsimore_rajonale.docx"),
+    ("police", "policia_qarku_elbasan.txt"),
+)
+EDUCATION_REPORT = [
+    "Numri i nxënësve në arsimin bazë në Bashkinë Elbasan ka rënë gjatë periudhës 2012-2016, "
+    "kryesisht për shkak të lëvizjes së familjeve drejt Tiranës dhe të emigracionit. Braktisja e "
+    "shkollës mbetet më e lartë te fëmijët romë dhe egjiptianë dhe te fëmijët e zonave rurale.",
+    "Shkaqet kryesore janë varfëria e familjeve, mungesa e dokumenteve të gjendjes civile për "
+    "fëmijët e kthyer nga emigracioni, largësia nga shkolla në fshatrat e thella dhe mungesa e "
+    "transportit, si dhe martesat e hershme te vajzat.",
+    "Drejtoria propozon regjistrimin e çdo fëmije në moshë shkollore me ndihmën e punonjësve "
+    "socialë dhe të ndërmjetësve romë, mësues ndihmës për nxënësit me aftësi të kufizuara, "
+    "transport falas për nxënësit e zonave rurale dhe programin «Shansi i dytë» për të rinjtë që "
+    "e kanë lënë shkollën.",
+]
+POLICE_REPORT = """\
+# Analiza e sektorit: Drejtoria Vendore e Policisë Elbasan
+
+Rastet e dhunës në familje të denoncuara në polici janë rritur çdo vit gjatë periudhës
+2012-2016. Rritja pasqyron kryesisht besimin më të madh te policia dhe ndërgjegjësimin e
+grave për të drejtat e tyre, jo domosdoshmërisht më shumë dhunë.
+
+Shumica e viktimave janë gra dhe fëmijë. Në zonat rurale dhe në komunitetet rome e
+egjiptiane rastet denoncohen më rrallë, sepse viktimat varen ekonomikisht nga dhunuesi dhe
+nuk kanë ku të strehohen.
+
+Propozojmë një strehëz të përkohshme për viktimat në Elbasan, trajnime të përbashkëta për
+policinë, punonjësit socialë dhe mjekët e familjes mbi mekanizmin e referimit, si dhe
+sesione informimi në fshatra dhe në lagjet rome.
+"""
+
+
+def write_sector_reports(folder: Path) -> None:
+    """A Word document with its own title (left out of the plan) and a text file."""
+    import docx
+
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    document = docx.Document()
+    document.core_properties.author = "Drejtoria Arsimore Rajonale Elbasan"
+    document.add_heading("Analiza e sektorit të arsimit, 2012-2016", level=1)
+    for paragraph in EDUCATION_REPORT:
+        document.add_paragraph(paragraph)
+    document.save(str(folder / REPORTS[0][1]))
+    (folder / REPORTS[1][1]).write_text(POLICE_REPORT, encoding="utf-8")
 
 
 def generate_faulty(values: Table) -> None:
@@ -1411,10 +1473,19 @@ def fix_timestamps() -> None:
     from inclusionplan.output import normalize_zip
 
     stamp = FIXED_TIME.timetuple()[:6]
-    for path in sorted(HERE.glob("*/**/*.xlsx")):
+    for path in sorted([*HERE.glob("*/**/*.xlsx"), *HERE.glob("*/**/*.docx")]):
         data = path.read_bytes()
         if zipfile.is_zipfile(path):  # the faulty sample's truncated workbook is not
             path.write_bytes(normalize_zip(data, stamp, fixed_core_date="2016-07-15T09:00:00Z"))
+    for path in sorted(HERE.glob("*/**/*.ods")):
+        # Entries keep their order and compression: an ODS's mimetype comes first, stored.
+        with zipfile.ZipFile(path) as source:
+            entries = [(info, source.read(info)) for info in source.infolist()]
+        with zipfile.ZipFile(path, "w") as target:
+            for info, payload in entries:
+                fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+                fixed.compress_type, fixed.external_attr = info.compress_type, info.external_attr
+                target.writestr(fixed, payload)
 
 
 def main() -> None:

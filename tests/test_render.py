@@ -62,6 +62,17 @@ def test_numbers_and_sentences_are_albanian(elbasan_sq: Path) -> None:
     )  # the institution's own analysis
 
 
+def test_sector_reports_sent_as_files_are_quoted_in_their_areas(elbasan_sq: Path) -> None:
+    """The education directorate sent a Word file, the police a text file."""
+    paragraphs = [p.text for p in docx.Document(str(elbasan_sq)).paragraphs]
+    education = paragraphs.index("Drejtoria Arsimore Rajonale: analiza e sektorit")
+    assert paragraphs[education + 1].startswith("Numri i nxënësve në arsimin bazë")
+    assert "programin «Shansi i dytë»" in paragraphs[education + 3]
+    assert "Analiza e sektorit të arsimit" not in paragraphs  # the file's own title
+    police = paragraphs.index("Drejtoria e Policisë së Qarkut: analiza e sektorit")
+    assert paragraphs[police + 1].startswith("Rastet e dhunës në familje të denoncuara")
+
+
 def test_english_from_the_same_data(tmp_path: Path) -> None:
     output = tmp_path / "en.docx"
     render_plan(SAMPLES / "elbasan", output=output, lang="en", jobs=1)

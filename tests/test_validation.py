@@ -165,3 +165,48 @@ def test_a_folder_of_plan_folders_stands_for_them(tmp_path: Path) -> None:
     ]
     named = validate([first, second, municipalities / "loose.xlsx"])
     assert report.to_json("en") == named.to_json("en")
+
+
+def test_sector_reports_sent_as_files_join_the_data_set(tmp_path: Path) -> None:
+    from inclusionplan.validation import validate_plan
+
+    reports = (
+        "sector_reports:\n"
+        "  - {institution: employment_office, file: analiza_punesia.txt}\n"
+        "  - {institution: court, file: analiza_gjykata.txt}\n"
+        "  - {institution: court, file: analiza_e_vjeter.doc}\n"
+    )
+    folder = make_plan(tmp_path / "p", PLAN + reports)
+    (folder / "analiza_punesia.txt").write_text(
+        "Papunësia e grave mbetet e lartë.\n\nPropozojmë kurse kualifikimi.", encoding="utf-8"
+    )
+    (folder / "analiza_e_vjeter.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+
+    validated = validate_plan(folder)
+
+    texts = [(t.institution, t.text.paragraphs) for t in validated.dataset.texts]
+    assert texts == [
+        (
+            "employment_office",
+            ["Papunësia e grave mbetet e lartë.", "Propozojmë kurse kualifikimi."],
+        )
+    ]
+    by_file = {Path(f.file).name: f for f in validated.report.findings}
+    assert by_file["analiza_gjykata.txt"].code == "missing-submission"
+    old = by_file["analiza_e_vjeter.doc"]
+    assert (old.code, old.params["reason"]["code"]) == (
+        "unreadable-file",
+        "reason-not-a-text-document",
+    )
+    listed = {Path(f.file).name: f for f in validated.report.files}
+    assert listed["analiza_punesia.txt"].institution_label("en") == "Employment Office"
+    assert listed["analiza_punesia.txt"].expected == 0  # a text, not a data submission
+
+
+def test_a_sector_report_of_an_unknown_institution_is_a_configuration_error(
+    tmp_path: Path,
+) -> None:
+    text = PLAN + "sector_reports:\n  - {institution: ministry, file: a.txt}\n"
+    with pytest.raises(PlanConfigError) as raised:
+        validate([make_plan(tmp_path / "p", text)])
+    assert "sector_reports[0].institution" in raised.value.message("en")

@@ -505,6 +505,10 @@ MESSAGES: Mapping[str, Text] = {
         "formati '{suffix}' nuk mbështetet; ruajeni si .xlsx",
         "the format '{suffix}' is not supported; save it as .xlsx",
     ),
+    "reason-not-a-text-document": _t(
+        "nuk është dokument Word (.docx) apo tekst (.txt, .md); ruajeni si .docx",
+        "it is not a Word (.docx) or text (.txt, .md) document; save it as .docx",
+    ),
     "reason-corrupt": _t(
         "skedari është i dëmtuar ose i cunguar",
         "the file is damaged or truncated",

@@ -40,11 +40,17 @@ class Dataset:
         return any((code, breakdown, year) in self.values for year in self.years)
 
     @classmethod
-    def from_context(cls, context: CheckContext) -> Dataset:
+    def from_context(
+        cls, context: CheckContext, reports: Sequence[InstitutionText] = ()
+    ) -> Dataset:
+        """The checked values, and the sector analyses: sheets of the submissions first,
+        then the reports sent as files of their own."""
         values = dict(context.number_items())
         texts = [
             InstitutionText(context.institutions.get(s.name) or s.institution_label or s.name, t)
             for s in context.submissions
             for t in s.texts
         ]
-        return cls(schema=context.schema, years=context.years, values=values, texts=texts)
+        return cls(
+            schema=context.schema, years=context.years, values=values, texts=[*texts, *reports]
+        )

@@ -115,10 +115,12 @@ class SheetTable:
 
 @dataclass(slots=True)
 class SectorText:
-    """An institution's own analysis of its sector, from a sheet of its submission."""
+    """An institution's own analysis of its sector: a sheet of its submission, or a file of
+    its own (``file``, with no sheet)."""
 
     sheet: str
     paragraphs: list[str]
+    file: str = ""
 
 
 @dataclass(slots=True)

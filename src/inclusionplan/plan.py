@@ -30,6 +30,14 @@ class SubmissionEntry(_Model):
     file: str = Field(description="Path of the submission, relative to the plan folder")
 
 
+class SectorReportEntry(_Model):
+    """An institution's analysis of its sector sent as its own file (.docx, .txt or .md)
+    rather than as a sheet of its submission."""
+
+    institution: str = Field(description="Institution key of the schema")
+    file: str = Field(description="Path of the report, relative to the plan folder")
+
+
 class MonitoringConfig(_Model):
     """Where the yearly monitoring data live and how progress is judged (docs/monitoring.md)."""
 
@@ -49,6 +57,7 @@ class PlanConfig(_Model):
     deadline: datetime.date | None = None
     schema_file: str | None = Field(default=None, alias="schema")
     submissions: tuple[SubmissionEntry, ...] = ()
+    sector_reports: tuple[SectorReportEntry, ...] = ()
     action_matrix: str | None = None
     consultations: str | None = None
     monitoring: MonitoringConfig = MonitoringConfig()

@@ -25,6 +25,7 @@ from inclusionplan.reading import (
     SPREADSHEET_SUFFIXES,
     Limits,
     ReadAhead,
+    UnreadableError,
     read_submission,
 )
 from inclusionplan.reports import FileReport, Report
@@ -33,8 +34,8 @@ from inclusionplan.schema import Schema, load_schema
 if TYPE_CHECKING:
     from inclusionplan.actions import ActionMatrix
     from inclusionplan.consultations import ConsultationLog
-    from inclusionplan.dataset import Dataset
-    from inclusionplan.plan import Plan
+    from inclusionplan.dataset import Dataset, InstitutionText
+    from inclusionplan.plan import Plan, SectorReportEntry, SubmissionEntry
 
 PLAN_FILE = "plan.yaml"  # the plan module (and pydantic) loads only when a folder has one
 
@@ -54,6 +55,8 @@ class _Group:
     missing_institutions: dict[str, str] = field(default_factory=dict)
     action_matrix: tuple[Path, str] | None = None
     consultations: tuple[Path, str] | None = None
+    sector_reports: list[tuple[Path, str, str]] = field(default_factory=list)
+    """Each sector report file's path, name and institution."""
 
 
 @dataclass
@@ -66,6 +69,7 @@ class CheckedGroup:
     files: list[FileReport]
     actions: ActionMatrix | None = None
     consultations: ConsultationLog | None = None
+    sector_reports: list[InstitutionText] = field(default_factory=list)
 
 
 @dataclass
@@ -145,7 +149,7 @@ def validate_plan(folder: Path, *, schema: Path | None = None) -> ValidatedPlan:
     return ValidatedPlan(
         plan=plan,
         report=merge_report([group]),
-        dataset=Dataset.from_context(group.context),
+        dataset=Dataset.from_context(group.context, group.sector_reports),
         actions=group.actions,
         consultations=group.consultations,
     )
@@ -228,6 +232,8 @@ def _check(
         checked.consultations = read_consultation_log(*group.consultations, group.schema)
         checked.findings.extend(checked.consultations.findings)
         checked.files.append(FileReport(file=group.consultations[1], format="xlsx"))
+    for path, name, institution in group.sector_reports:
+        _read_sector_report(checked, path, name, institution, group.schema, limits)
     for name, institution in group.missing_institutions.items():
         names = group.schema.institutions[institution]
         expected = _expected_count(context, _expected_codes(context, (), institution))
@@ -244,6 +250,27 @@ def _check(
         file_report.deadline = group.deadline
         file_report.group = group.name
     return checked
+
+
+def _read_sector_report(
+    checked: CheckedGroup, path: Path, name: str, institution: str, schema: Schema, limits: Limits
+) -> None:
+    from inclusionplan.dataset import InstitutionText
+    from inclusionplan.reading.sector_report import read_sector_report
+
+    try:
+        text = read_sector_report(path, limits)
+    except UnreadableError as problem:
+        checked.findings.append(
+            Finding("unreadable-file", Severity.ERROR, name, params={"reason": problem.reason})
+        )
+    else:
+        checked.sector_reports.append(InstitutionText(institution, text))
+    # Named for its institution, but not one of its data submissions: no indicators to count.
+    names = schema.institutions[institution].as_param()
+    checked.files.append(
+        FileReport(file=name, format=path.suffix.lower().lstrip("."), institution_name=names)
+    )
 
 
 def _groups(paths: Sequence[str | Path], schema_path: Path | None) -> list[_Group]:
@@ -407,29 +434,20 @@ def _plan_group(folder: Path, override: Schema | None) -> _Group:
     group = _Group(
         schema=schema, name=folder.as_posix(), years=plan.years, plan_mode=True, deadline=deadline
     )
-    for index, entry in enumerate(plan.config.submissions):
-        if entry.institution not in schema.institutions:
-            raise PlanConfigError(
-                path=(folder / "plan.yaml").as_posix(),
-                place=f"submissions[{index}].institution",
-                problem=f"'{entry.institution}' is not an institution of the schema",
-            )
-        path = folder / entry.file
-        name = path.as_posix()
+    entries = _entries(folder, schema, "submissions", plan.config.submissions)
+    for path, name, institution in entries:
         if not path.is_file():
-            names = schema.institutions[entry.institution]
-            group.missing_institutions[name] = entry.institution
-            group.missing.append(
-                Finding(
-                    "missing-submission",
-                    Severity.ERROR,
-                    name,
-                    params={"institution": names.as_param(), "path": name},
-                )
-            )
+            group.missing_institutions[name] = institution
+            group.missing.append(_missing(name, institution, schema))
             continue
         group.files.append((path, name))
-        group.institutions[name] = entry.institution
+        group.institutions[name] = institution
+    reports = _entries(folder, schema, "sector_reports", plan.config.sector_reports)
+    for path, name, institution in reports:
+        if path.is_file():
+            group.sector_reports.append((path, name, institution))
+        else:
+            group.missing.append(_missing(name, institution, schema))
     team = {"sq": "ekipi i planit", "en": "the plan team"}
     for attribute in ("action_matrix", "consultations"):
         relative = getattr(plan.config, attribute)
@@ -448,6 +466,34 @@ def _plan_group(folder: Path, override: Schema | None) -> _Group:
                 )
             )
     return group
+
+
+def _entries(
+    folder: Path, schema: Schema, key: str, entries: Sequence[SubmissionEntry | SectorReportEntry]
+) -> list[tuple[Path, str, str]]:
+    """Each file an institution sends: its path, name and institution, checked against the
+    schema before anything is read."""
+    files = []
+    for index, entry in enumerate(entries):
+        if entry.institution not in schema.institutions:
+            raise PlanConfigError(
+                path=(folder / PLAN_FILE).as_posix(),
+                place=f"{key}[{index}].institution",
+                problem=f"'{entry.institution}' is not an institution of the schema",
+            )
+        path = folder / entry.file
+        files.append((path, path.as_posix(), entry.institution))
+    return files
+
+
+def _missing(name: str, institution: str, schema: Schema) -> Finding:
+    names = schema.institutions[institution]
+    return Finding(
+        "missing-submission",
+        Severity.ERROR,
+        name,
+        params={"institution": names.as_param(), "path": name},
+    )
 
 
 def _years_in(submissions: Sequence[Submission]) -> tuple[int, ...]:

@@ -52,7 +52,7 @@ def read_submission(
     display = name or str(path)
     submission = Submission(path=path, name=display, format=path.suffix.lower().lstrip("."))
     try:
-        data = _read_bytes(path, limits)
+        data = read_bytes(path, limits)
         with _open_zip(data) as archive:
             submission.format = sniff_format(data, path.suffix.lower(), archive)
             _read_into(submission, data, archive, limits)
@@ -113,7 +113,7 @@ class ReadAhead:
         self.close()
 
 
-def _read_bytes(path: Path, limits: Limits) -> bytes:
+def read_bytes(path: Path, limits: Limits) -> bytes:
     try:
         with path.open("rb") as file:  # one open for the size and the bytes
             if os.fstat(file.fileno()).st_size > limits.max_file_bytes:

@@ -60,7 +60,7 @@ def _read_other_sheet(name: str, grid: Grid, submission: Submission) -> None:
             text
             for row in grid
             for value in row
-            if (text := cell_text(value)) and len(text) > 1 and not _is_heading(text)
+            if (text := cell_text(value)) and len(text) > 1 and not is_heading(text)
         ]
         if paragraphs:
             submission.texts.append(SectorText(sheet=name, paragraphs=paragraphs))
@@ -81,7 +81,7 @@ def _read_other_sheet(name: str, grid: Grid, submission: Submission) -> None:
     )
 
 
-def _is_heading(text: str) -> bool:
+def is_heading(text: str) -> bool:
     """A sheet's own title ('Analiza e sektorit') or a form's prompt, not the analysis."""
     from inclusionplan.forms import prompts
 
