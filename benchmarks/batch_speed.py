@@ -62,7 +62,13 @@ def measure(command: list[str], repeat: int = REPEAT) -> tuple[float, float]:
 def plan_copies(count: int) -> list[str]:
     folder = CORPUS / f"plans-{count}"
     plans = max(1, round(count / 14))
-    stale = not folder.is_dir() or len(list(folder.iterdir())) != plans
+    first = folder / "municipality_0000" / "plan.yaml"
+    stale = (
+        not folder.is_dir()
+        or len(list(folder.iterdir())) != plans
+        or not first.is_file()
+        or first.read_bytes() != (ELBASAN / "plan.yaml").read_bytes()  # the sample changed
+    )
     if stale or any(folder.glob("*/monitoring")):
         shutil.rmtree(folder, ignore_errors=True)
         for index in range(plans):

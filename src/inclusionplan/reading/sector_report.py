@@ -20,6 +20,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 _ZIP = b"PK\x03\x04"
 _HEADING_STYLES = ("heading", "title", "subtitle")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PLAIN_STYLES = frozenset({"Normal", "BodyText", "ListParagraph", "Quote", "NoSpacing"})
 
 
 def read_sector_report(path: Path, limits: Limits) -> SectorText:
@@ -71,27 +72,28 @@ def _docx_paragraphs(data: bytes, limits: Limits) -> list[str]:
             if "word/document.xml" not in names:
                 raise UnreadableError("reason-not-a-text-document")
             document = ElementTree.fromstring(archive.read("word/document.xml"))
-            styles = archive.read("word/styles.xml") if "word/styles.xml" in names else b""
-            headings = _heading_styles(ElementTree.fromstring(styles) if styles else None)
+            body = document.find(f"{_W}body")
+            paragraphs = [] if body is None else body.findall(f"{_W}p")  # not in tables
+            used = {_style(p) for p in paragraphs} - {""}
+            headings = {style for style in used if style.lower().startswith(_HEADING_STYLES)}
+            if used - headings - _PLAIN_STYLES and "word/styles.xml" in names:
+                headings |= _heading_styles(archive.read("word/styles.xml"))
     except (zipfile.BadZipFile, ElementTree.ParseError, OSError, EOFError):
         raise UnreadableError("reason-corrupt") from None
     except TooLargeError as too_large:
         raise UnreadableError("reason-too-large", limit_mb=too_large.limit_bytes // 2**20) from None
-    body = document.find(f"{_W}body")
-    paragraphs = [] if body is None else body.findall(f"{_W}p")  # not those in tables
     return [_text(p).strip() for p in paragraphs if _style(p) not in headings]
 
 
-def _heading_styles(styles: ElementTree.Element | None) -> frozenset[str]:
-    """The ids of heading and title styles. Ids can be localised; the names of Word's
-    built-in styles are not ("heading 1", "Title")."""
-    if styles is None:
-        return frozenset()
-    return frozenset(
+def _heading_styles(styles: bytes) -> set[str]:
+    """The ids of heading and title styles. An id can be localised ("Titulli1"); the name
+    of a Word built-in style is not ("heading 1"). Read only for an id that is neither
+    plainly a heading nor plainly not: the styles part is most of a short document."""
+    return {
         style.get(f"{_W}styleId", "")
-        for style in styles.iter(f"{_W}style")
+        for style in ElementTree.fromstring(styles).iter(f"{_W}style")
         if _is_heading_name(style.find(f"{_W}name"))
-    )
+    }
 
 
 def _is_heading_name(name: ElementTree.Element | None) -> bool:
