@@ -59,6 +59,11 @@ def test_other_documents_are_refused_with_a_reason(tmp_path: Path) -> None:
     renamed = tmp_path / "arsimi.txt"
     renamed.write_bytes(b"%PDF-1.4\x00\x00binary")
     assert reason(renamed) == "reason-not-a-text-document"
+    protected = tmp_path / "me_fjalekalim.docx"
+    protected.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600) + "EncryptedPackage".encode("utf-16-le")
+    )
+    assert reason(protected) == "reason-password"
     spreadsheet = tmp_path / "tabela.docx"
     with zipfile.ZipFile(spreadsheet, "w") as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")

@@ -148,7 +148,7 @@ def sniff_format(data: bytes, suffix: str, archive: zipfile.ZipFile | None = Non
             return "ods"
         raise UnreadableError("reason-not-a-spreadsheet")
     if data.startswith(_OLE):
-        if _ENCRYPTED in data[:2_000_000]:
+        if is_encrypted_office_file(data):
             raise UnreadableError("reason-password")
         return "xls"
     if suffix in (".csv", ".txt") and (
@@ -158,6 +158,11 @@ def sniff_format(data: bytes, suffix: str, archive: zipfile.ZipFile | None = Non
     if suffix in (".csv", ".txt"):
         raise UnreadableError("reason-encoding")
     raise UnreadableError("reason-not-a-spreadsheet")
+
+
+def is_encrypted_office_file(data: bytes) -> bool:
+    """A password-protected .xlsx or .docx: Office wraps it in an OLE container."""
+    return data.startswith(_OLE) and _ENCRYPTED in data[:2_000_000]
 
 
 def _read_into(

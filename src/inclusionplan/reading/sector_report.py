@@ -13,7 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from inclusionplan.observations import SectorText
-from inclusionplan.reading import Limits, UnreadableError, read_bytes
+from inclusionplan.reading import Limits, UnreadableError, is_encrypted_office_file, read_bytes
 from inclusionplan.reading.spreadsheet import is_heading
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -30,6 +30,8 @@ def read_sector_report(path: Path, limits: Limits) -> SectorText:
         paragraphs = _docx_paragraphs(data, limits)
     elif path.suffix.lower() in TEXT_SUFFIXES and b"\x00" not in data[:4096]:
         paragraphs = _text_paragraphs(data)
+    elif is_encrypted_office_file(data):
+        raise UnreadableError("reason-password")
     else:
         raise UnreadableError("reason-not-a-text-document")
     kept = [text for text in paragraphs if len(text) > 1 and not is_heading(text)]
