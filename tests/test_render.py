@@ -73,6 +73,18 @@ def test_sector_reports_sent_as_files_are_quoted_in_their_areas(elbasan_sq: Path
     assert paragraphs[police + 1].startswith("Rastet e dhunës në familje të denoncuara")
 
 
+def test_methodology_lists_the_institutions_data_files_only(elbasan_sq: Path) -> None:
+    """Fourteen institutions sent data; the team's workbooks and the sector reports are
+    not more institutions."""
+    assert "u mblodhën nga 14 institucione" in text_of(elbasan_sq)
+    table = next(
+        t for t in docx.Document(str(elbasan_sq)).tables if t.cell(0, 0).text == "Institucioni"
+    )
+    names = [row.cells[0].text for row in table.rows[1:]]
+    assert len(names) == len(set(names)) == 14
+    assert not any(name.endswith(".xlsx") for name in names)
+
+
 def test_english_from_the_same_data(tmp_path: Path) -> None:
     output = tmp_path / "en.docx"
     render_plan(SAMPLES / "elbasan", output=output, lang="en", jobs=1)

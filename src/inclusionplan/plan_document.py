@@ -23,7 +23,7 @@ from inclusionplan.formatting import format_date, format_number, format_percent
 from inclusionplan.narrative import gender_sentence, trend_sentence
 from inclusionplan.plan import Plan
 from inclusionplan.plan_inputs import plan_inputs_context
-from inclusionplan.reports import Report
+from inclusionplan.reports import FileReport, Report
 from inclusionplan.schema import YAML_LOADER, Indicator
 from inclusionplan.validation import ValidatedPlan
 
@@ -230,10 +230,16 @@ def _analyses(dataset: Dataset, area: str, lang: str) -> list[dict[str, Any]]:
     ]
 
 
+def _submissions(report: Report) -> list[FileReport]:
+    """The institutions' data files, sent or missing: not the team's workbooks, not the
+    sector reports sent beside them."""
+    return [f for f in report.files if f.institution]
+
+
 def _institutions(report: Report, dataset: Dataset, lang: str) -> list[dict[str, Any]]:
     schema = dataset.schema
     rows = []
-    for file_report in report.files:
+    for file_report in _submissions(report):
         key = file_report.institution
         count = len(schema.indicators_of(key)) if key and key in schema.institutions else 0
         share = file_report.completeness
@@ -255,8 +261,9 @@ def _data_summary(report: Report, dataset: Dataset, sentences: Mapping[str, str]
     share = summary["values_present"] / expected if expected else 0.0
     years = dataset.years
     span = f"{years[0]}–{years[-1]}" if years else ""
+    institutions = {f.institution for f in _submissions(report)}
     return sentences["data_summary"].format(
-        years=span, count=len(report.files), completeness=format_percent(share, lang)
+        years=span, count=len(institutions), completeness=format_percent(share, lang)
     )
 
 
