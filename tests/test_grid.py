@@ -114,6 +114,7 @@ def test_far_apart_cells_are_counted_without_being_parsed() -> None:
         '<row r="4000000"><c><v>1</v></c><c r="ZZZ1"><v>1</v></c></row>',
         '<row r="2"><c r="AAAAAAA2"><v>1</v></c></row>',
         '<row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></row>',
+        '<x:row r="2"><x:c r="B2"/><x:c r="C2" r="XFD1048576"><x:v>1</x:v></x:c></x:row>',
         '<!-- \' --><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
     ],
 )
