@@ -8,7 +8,6 @@ does not exist or a broken configuration raises.
 
 from __future__ import annotations
 
-import glob
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,13 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inclusionplan.checks import CheckContext, run_checks
-from inclusionplan.errors import PlanConfigError, UsageError
+from inclusionplan.discovery import PLAN_FILE, discover
+from inclusionplan.errors import PlanConfigError
 from inclusionplan.findings import Finding, Severity
 from inclusionplan.labels import normalize_label
 from inclusionplan.observations import Submission
 from inclusionplan.reading import (
     DEFAULT_LIMITS,
-    SPREADSHEET_SUFFIXES,
     Limits,
     ReadAhead,
     UnreadableError,
@@ -36,8 +35,6 @@ if TYPE_CHECKING:
     from inclusionplan.consultations import ConsultationLog
     from inclusionplan.dataset import Dataset, InstitutionText
     from inclusionplan.plan import Plan, SectorReportEntry, SubmissionEntry
-
-PLAN_FILE = "plan.yaml"  # the plan module (and pydantic) loads only when a folder has one
 
 
 @dataclass
@@ -300,24 +297,8 @@ class _Found:
 
 
 def _discover(paths: Sequence[str | Path], schema_path: Path | None) -> _Found:
-    found = _Found(schema_path, [], [])
-    for argument in expand_paths(paths):
-        path = Path(argument)
-        if not path.exists():
-            raise UsageError("path-not-found", path=str(argument))
-        if (path / PLAN_FILE).is_file():
-            found.plan_folders.append(path)
-        elif path.is_dir():
-            plans = plan_folders_under(path)
-            inside = frozenset(plans)
-            files = [f for f in sorted(_spreadsheets_in(path)) if not _inside(f, inside)]
-            if not files and not plans:
-                raise UsageError("no-inputs", path=str(argument))
-            found.plan_folders.extend(plans)
-            found.loose.extend((file, file.as_posix()) for file in files)
-        else:
-            found.loose.append((path, path.as_posix()))
-    return found
+    inputs = discover(paths)
+    return _Found(schema_path, inputs.plan_folders, inputs.loose)
 
 
 def _check_in_workers(
@@ -365,64 +346,6 @@ def _check_received(index: int) -> _Summary:
     assert _received is not None, "called outside a worker"
     groups, years, limits = _received
     return _check_summary(groups[index], years, limits)
-
-
-def expand_paths(paths: Sequence[str | Path]) -> list[str | Path]:
-    """Glob patterns a shell did not expand (quoted, or on Windows): ``municipalities/*/``."""
-    expanded: list[str | Path] = []
-    for argument in paths:
-        text = str(argument)
-        if not Path(text).exists() and any(ch in text for ch in "*?["):
-            matches = sorted(glob.glob(text))  # noqa: PTH207 (a user's pattern, any anchor)
-            if matches:
-                expanded.extend(matches)
-                continue
-        expanded.append(argument)
-    return expanded
-
-
-def expand_plan_folders(paths: Sequence[str | Path]) -> list[Path]:
-    """The plan folders the arguments name: a pattern is expanded, and a folder that is not
-    a plan but holds plans (``municipalities/``) stands for them."""
-    folders: list[Path] = []
-    for argument in expand_paths(paths):
-        path = Path(argument)
-        plans = (
-            [] if (path / PLAN_FILE).is_file() or not path.is_dir() else plan_folders_under(path)
-        )
-        folders.extend(plans or [path])
-    return folders
-
-
-def plan_folders_under(folder: Path) -> list[Path]:
-    """The plan folders inside ``folder``, at any depth, in name order; a plan folder's own
-    subfolders are its business (an old copy kept inside is not another plan)."""
-    candidates = sorted(
-        config.parent
-        for config in folder.rglob(PLAN_FILE)
-        if config.is_file() and not _hidden(config.parent.relative_to(folder).parts)
-    )
-    plans: list[Path] = []
-    for candidate in candidates:  # a folder sorts before its subfolders
-        if not _inside(candidate, frozenset(plans)):
-            plans.append(candidate)
-    return plans
-
-
-def _inside(path: Path, folders: frozenset[Path]) -> bool:
-    return not folders.isdisjoint(path.parents)
-
-
-def _hidden(parts: Sequence[str]) -> bool:
-    return any(part.startswith((".", "~$")) for part in parts)
-
-
-def _spreadsheets_in(folder: Path) -> Iterable[Path]:
-    for path in folder.rglob("*"):
-        if _hidden(path.relative_to(folder).parts):
-            continue
-        if path.suffix.lower() in SPREADSHEET_SUFFIXES and path.is_file():
-            yield path
 
 
 def _plan_group(folder: Path, override: Schema | None) -> _Group:

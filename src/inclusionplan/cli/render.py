@@ -57,7 +57,7 @@ def render_command(
     Example: inclusionplan render sample_data/elbasan --lang en --pdf
     """
     from inclusionplan.catalogue import message_text
-    from inclusionplan.validation import expand_plan_folders
+    from inclusionplan.discovery import expand_plan_folders
 
     language = lang.value if lang else "sq"
     folders = expand_plan_folders(plans)
