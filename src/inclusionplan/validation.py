@@ -26,6 +26,7 @@ from inclusionplan.reading import (
     ReadAhead,
     UnreadableError,
     read_submission,
+    unreadable_finding,
 )
 from inclusionplan.reports import FileReport, Report
 from inclusionplan.schema import Schema, load_schema
@@ -258,9 +259,7 @@ def _read_sector_report(
     try:
         text = read_sector_report(path, limits)
     except UnreadableError as problem:
-        checked.findings.append(
-            Finding("unreadable-file", Severity.ERROR, name, params={"reason": problem.reason})
-        )
+        checked.findings.append(unreadable_finding(name, problem.reason))
     else:
         checked.sector_reports.append(InstitutionText(institution, text))
     # Named for its institution, but not one of its data submissions: no indicators to count.

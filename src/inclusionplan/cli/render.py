@@ -61,7 +61,7 @@ def render_command(
 
     language = lang.value if lang else "sq"
     folders = expand_plan_folders(plans)
-    if folders == plans[:1] == plans:  # one plan folder, named: --output is its .docx
+    if len(plans) == 1 and folders == plans:  # one plan folder, named: -o is its .docx
         _render_one(folders[0], output, lang, template, allow_errors, pdf, schema, jobs, debug)
         return
     from inclusionplan.cli.progress import progress

@@ -57,15 +57,15 @@ def read_submission(
             submission.format = sniff_format(data, path.suffix.lower(), archive)
             _read_into(submission, data, archive, limits)
     except UnreadableError as problem:
-        submission.findings.append(_unreadable(display, problem.reason))
+        submission.findings.append(unreadable_finding(display, problem.reason))
     except Exception as error:  # calamine and zipfile raise many kinds on damaged files
-        submission.findings.append(_unreadable(display, reason_of(error)))
+        submission.findings.append(unreadable_finding(display, reason_of(error)))
     except BaseException as error:
         if not _is_panic(error):
             raise
-        submission.findings.append(_unreadable(display, {"code": "reason-corrupt"}))
+        submission.findings.append(unreadable_finding(display, {"code": "reason-corrupt"}))
     if submission.readable and submission.empty:
-        submission.findings = [_unreadable(display, {"code": "reason-empty-workbook"})]
+        submission.findings = [unreadable_finding(display, {"code": "reason-empty-workbook"})]
     elif submission.readable and not submission.tables:
         submission.findings.append(
             Finding(
@@ -250,7 +250,7 @@ def _is_panic(error: BaseException) -> bool:
     return type(error).__name__ == "PanicException"
 
 
-def _unreadable(file: str, reason: dict[str, object]) -> Finding:
+def unreadable_finding(file: str, reason: dict[str, object]) -> Finding:
     return Finding("unreadable-file", Severity.ERROR, file, params={"reason": reason})
 
 
