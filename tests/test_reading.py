@@ -134,6 +134,35 @@ def test_formula_with_cached_value_counts_and_without_is_flagged(tmp_path: Path)
     assert cell_of(read_submission(cached), "EM01", "Gjithsej", 2012).number == 2
 
 
+def test_formulas_and_hidden_rows_of_a_sheet_with_prefixed_elements(tmp_path: Path) -> None:
+    """The OpenXML SDK writes <x:row><x:c>: calamine reads them as any other, and so does
+    the scan for formulas never calculated and hidden rows."""
+    book = openpyxl.Workbook()
+    rows = [HEADER, ["EM01", "x", "Gjithsej", "=SUM(D3:D4)", 5, 6], ["EM01", "x", "Femra", 2, 3, 4]]
+    for row in rows:
+        book.active.append(row)
+    book.active.row_dimensions[3].hidden = True
+    plain = tmp_path / "plain.xlsx"
+    book.save(plain)
+    with zipfile.ZipFile(plain) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    sheet = re.sub(rb"<(/?)([A-Za-z]\w*)(?=[\s/>])", rb"<\1x:\2", sheet)
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        b"<x:worksheet xmlns=", b"<x:worksheet xmlns:x="
+    )
+    assert b"<x:c r=" in parts["xl/worksheets/sheet1.xml"]
+    prefixed = tmp_path / "prefixed.xlsx"
+    with zipfile.ZipFile(prefixed, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    submission = read_submission(prefixed)
+    assert cell_of(submission, "EM01", "Femra", 2012).number == 2
+    assert cell_of(submission, "EM01", "Gjithsej", 2012).status is ValueStatus.FORMULA
+    hidden = [f.params["items"] for f in submission.findings if f.code == "hidden-content"]
+    assert hidden == ["3"]
+
+
 def test_hidden_rows_and_sheets_are_read_and_reported(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active

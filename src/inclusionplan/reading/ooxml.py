@@ -22,13 +22,27 @@ from inclusionplan.reading.grid import (
 _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
-# A cell whose content starts with a formula, and its cached value when there is one.
-_FORMULA_CELL = re.compile(
-    rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>/]*>\s*<f\b(?:[^>]*/>|[^>]*>[^<]*</f>)\s*(<v>[^<])?'
-)
-# Rows and column ranges with a hidden attribute; attribute order varies by producer.
-_HIDDEN_ROW = re.compile(rb"<row\b([^>]*\bhidden=[^>]*)>")
-_HIDDEN_COL = re.compile(rb"<col\b([^>]*\bhidden=[^>]*)>")
+
+
+def _sheet_patterns(prefix: bytes) -> tuple[re.Pattern[bytes], ...]:
+    """A cell whose content starts with a formula (and its cached value when there is one),
+    and rows and column ranges with a hidden attribute (attribute order varies by
+    producer), for elements written with ``prefix``."""
+    p = prefix
+    return (
+        re.compile(
+            b"<" + p + rb'c\b[^>]*?\br="([A-Z]+)(\d+)"[^>/]*>\s*<' + p + rb"f\b"
+            rb"(?:[^>]*/>|[^>]*>[^<]*</" + p + rb"f>)\s*(<" + p + rb"v>[^<])?"
+        ),
+        re.compile(b"<" + p + rb"row\b([^>]*\bhidden=[^>]*)>"),
+        re.compile(b"<" + p + rb"col\b([^>]*\bhidden=[^>]*)>"),
+    )
+
+
+_PLAIN_SHEET = _sheet_patterns(b"")
+# Elements with a prefix, as the OpenXML SDK writes them (<x:c>, <x:row>): calamine reads
+# them as any other, so they are scanned too.
+_PREFIXED_SHEET = _sheet_patterns(rb"(?:[\w.-]+:)?")
 _HIDDEN_TRUE = (b"1", b"true")
 # Where calamine looks for the parts a <sheet> points at; every part there is checked,
 # whatever workbook.xml says, so no spelling of a relationship slips a sheet past.
@@ -129,20 +143,22 @@ def _check_shared_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit
 
 def _scan_sheet(xml: bytes) -> SheetFacts:
     facts = SheetFacts()
-    if b"<f" in xml:
+    prefixed = xml.find(b":") >= 0 and b":c" in xml  # <x:c>, <x:col>: a prefixed sheet
+    formula_cell, hidden_row, hidden_column = _PREFIXED_SHEET if prefixed else _PLAIN_SHEET
+    if prefixed or b"<f" in xml:
         facts.formulas_without_value = frozenset(
             (int(row), column_number(letters))
-            for letters, row, value in _FORMULA_CELL.findall(xml)
+            for letters, row, value in formula_cell.findall(xml)
             if not value
         )
     if b"hidden=" in xml:
         rows: list[int] = []
-        for attributes in _HIDDEN_ROW.findall(xml):
+        for attributes in hidden_row.findall(xml):
             values = dict(_ATTR.findall(attributes))
             if values.get(b"hidden") in _HIDDEN_TRUE and values.get(b"r", b"").isdigit():
                 rows.append(int(values[b"r"]))
         columns: list[int] = []
-        for attributes in _HIDDEN_COL.findall(xml):
+        for attributes in hidden_column.findall(xml):
             values = dict(_ATTR.findall(attributes))
             low, high = values.get(b"min", b""), values.get(b"max", b"")
             if values.get(b"hidden") in _HIDDEN_TRUE and low.isdigit() and high.isdigit():
