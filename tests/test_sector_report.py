@@ -100,3 +100,26 @@ def test_word_headings_by_style_name_tables_and_line_breaks(tmp_path: Path) -> N
     document.save(str(path))
     assert b'w:styleId="Titulli1"' in zipfile.ZipFile(path).read("word/styles.xml")
     assert read_sector_report(path, DEFAULT_LIMITS).paragraphs == ["Rastet janë rritur\nçdo vit."]
+
+
+WORD = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(f'<!ENTITY a{i + 1} "{("&a%s;" % (i or "")) * 10}">' for i in range(9))
+        + "]>",
+        '<!DOCTYPE d [<!ENTITY a9 SYSTEM "file:///etc/hostname">]>',
+    ],
+    ids=["entity expansion", "external entity"],
+)
+def test_hostile_word_xml_is_refused_not_expanded(tmp_path: Path, doctype: str) -> None:
+    path = tmp_path / "hostile.docx"
+    body = (
+        f"<w:document {WORD}><w:body><w:p><w:r><w:t>a&a9;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", f'<?xml version="1.0"?>{doctype}{body}')
+    assert reason(path) == "reason-corrupt"
