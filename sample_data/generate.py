@@ -16,7 +16,7 @@ import random
 import re
 import shutil
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -1180,14 +1180,18 @@ def write_plan(
     (folder / "plan.yaml").write_text("".join(lines), encoding="utf-8")
 
 
+def write_submissions(folder: Path, entries: Sequence[tuple[str, str, str]], values: Table) -> None:
+    """Each institution's workbook (institution, file name, layout), in a fresh folder."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for institution, file, layout in entries:
+        rows: list[Row] = [(i, b, dict(s)) for i, b, s in rows_for(institution, values)]
+        WRITERS[layout](folder / file, institution, rows)
+
+
 def generate_elbasan(values: Table) -> None:
     folder = HERE / "elbasan"
-    submissions = folder / "submissions"
-    shutil.rmtree(submissions, ignore_errors=True)
-    submissions.mkdir(parents=True)
-    for institution, file, layout in SUBMISSIONS:
-        rows: list[Row] = [(i, b, dict(s)) for i, b, s in rows_for(institution, values)]
-        WRITERS[layout](submissions / file, institution, rows)
+    write_submissions(folder / "submissions", SUBMISSIONS, values)
     write_plan(folder, "Elbasan", [(key, file) for key, file, _ in SUBMISSIONS], reports=REPORTS)
     write_sector_reports(folder / "sector_reports")
     write_rows(
@@ -1380,12 +1384,7 @@ def generate_puke() -> None:
     """A smaller municipality at an earlier stage: six institutions, no action matrix yet."""
     values = make_values(seed=2017, scale=0.11)
     folder = HERE / "puke"
-    submissions = folder / "submissions"
-    shutil.rmtree(submissions, ignore_errors=True)
-    submissions.mkdir(parents=True)
-    for institution, file, layout in PUKE_SUBMISSIONS:
-        rows: list[Row] = [(i, b, dict(s)) for i, b, s in rows_for(institution, values)]
-        WRITERS[layout](submissions / file, institution, rows)
+    write_submissions(folder / "submissions", PUKE_SUBMISSIONS, values)
     write_plan(folder, "Pukë", [(key, file) for key, file, _ in PUKE_SUBMISSIONS], workbooks=False)
 
 
