@@ -217,41 +217,88 @@ class _Resolver:
         self.breakdowns: dict[str, str | None] = {}
 
     def resolve(self, table: SheetTable, file: str) -> None:
+        if table.layout == "wide":
+            self._resolve_wide(table, file)
+        else:
+            self._resolve_long(table, file)
+
+    def _resolve_wide(self, table: SheetTable, file: str) -> None:
+        """Every row of a wide table has the same places (the header's year columns); the
+        usual row, a known code and breakdown whose values are all numbers, is resolved
+        here without a call per row (a 200,000-row sheet goes through this loop)."""
         context = self.context
         shape = self._shape(table)
+        given = self._given(file)
         first_sheet = context.first_sheet.setdefault(file, {})
-        given = _Given(
-            context.years_given.setdefault(file, {}), context.numbers_given.setdefault(file, {})
-        )
+        indicators = context.schema.indicators
+        breakdown_names = context.schema.breakdown_names
+        breakdowns = self.breakdowns
+        series_of = context.series
+        add_row = context.rows.append
+        years_given, numbers_given = given.years, given.numbers
+        places, years, dense, reach = shape.places, shape.years, shape.dense, shape.reach
+        labels, cells, sheet = table.breakdown_labels, table.cells, table.sheet
+        for index, code in enumerate(table.codes):
+            indicator = indicators.get(code)
+            breakdown = breakdowns.get(labels[index], _UNSEEN)
+            if indicator is None or breakdown is None or breakdown not in indicator.breakdowns:
+                identity = self._identify(table, index, code, file)
+                if identity is None:
+                    continue
+                indicator, breakdown = identity
+            if shape.unexpected:
+                for column, year in shape.unexpected:
+                    observation = table.observation(index, column, year)
+                    context.unresolved.append(Unresolved("unexpected-year", observation, file))
+                shape.unexpected = []
+            if not places:
+                continue
+            row = Row(
+                indicator, breakdown, table, index, file, breakdown_names.get(breakdown), places
+            )
+            add_row(row)
+            if code not in first_sheet:
+                first_sheet[code] = sheet
+            key = (code, breakdown)
+            row_cells = cells[index]
+            if dense is not None and key not in series_of and len(row_cells) > reach:
+                values = dense(row_cells)
+                if _FLOAT.issuperset(map(type, values)):  # the common case: all numbers
+                    years_given[key] = years
+                    series_of[key] = Series(row, list(values))  # type: ignore[arg-type]
+                    numbers_given[code] = numbers_given.get(code, 0) + len(values)
+                    continue
+            self._fill(row, key, years, given)
+
+    def _resolve_long(self, table: SheetTable, file: str) -> None:
+        """A long table has a row per value: its year is the row's own."""
+        context = self.context
+        given = self._given(file)
+        first_sheet = context.first_sheet.setdefault(file, {})
+        column = table.value_column
         for index, code in enumerate(table.codes):
             identity = self._identify(table, index, code, file)
             if identity is None:
                 continue
             indicator, breakdown = identity
-            if table.layout == "wide":
-                if shape.unexpected:
-                    for column, year in shape.unexpected:
-                        observation = table.observation(index, column, year)
-                        context.unresolved.append(Unresolved("unexpected-year", observation, file))
-                    shape.unexpected = []
-                places, years = shape.places, shape.years
-            else:
-                year = table.row_years[index]
-                if year not in context.year_index:
-                    observation = table.observation(index, table.value_column, year)
-                    context.unresolved.append(Unresolved("unexpected-year", observation, file))
-                    continue
-                column = table.value_column
-                places = ((column - table.first_column, column, year, context.year_index[year]),)
-                years = frozenset((year,))
-            if not places:
+            year = table.row_years[index]
+            if year not in context.year_index:
+                observation = table.observation(index, column, year)
+                context.unresolved.append(Unresolved("unexpected-year", observation, file))
                 continue
+            places = ((column - table.first_column, column, year, context.year_index[year]),)
             names = context.schema.breakdown_names.get(breakdown)
             row = Row(indicator, breakdown, table, index, file, names, places)
             context.rows.append(row)
             if code not in first_sheet:
                 first_sheet[code] = table.sheet
-            self._fill(row, (code, breakdown), years, shape, given)
+            self._fill(row, (code, breakdown), frozenset((year,)), given)
+
+    def _given(self, file: str) -> _Given:
+        context = self.context
+        return _Given(
+            context.years_given.setdefault(file, {}), context.numbers_given.setdefault(file, {})
+        )
 
     def _shape(self, table: SheetTable) -> _Shape:
         year_index = self.context.year_index
@@ -296,9 +343,7 @@ class _Resolver:
             return None
         return indicator, breakdown
 
-    def _fill(
-        self, row: Row, key: SeriesKey, years: frozenset[int], shape: _Shape, given: _Given
-    ) -> None:
+    def _fill(self, row: Row, key: SeriesKey, years: frozenset[int], given: _Given) -> None:
         """Give the row's values to the series of its key: the first value of each year
         counts, a later one is a duplicate."""
         context = self.context
@@ -308,12 +353,6 @@ class _Resolver:
         series = context.series.get(key)
         if series is None:
             years_given[key] = years
-            if shape.dense is not None and len(cells) > shape.reach:
-                values = shape.dense(cells)
-                if _FLOAT.issuperset(map(type, values)):  # the common case: all numbers
-                    context.series[key] = Series(row, list(values))  # type: ignore[arg-type]
-                    numbers_given[code] = numbers_given.get(code, 0) + len(values)
-                    return
             slots = len(context.years)
             series = context.series[key] = Series([None] * slots, [None] * slots)
         else:
