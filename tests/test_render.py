@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from inclusionplan.errors import UsageError
+from inclusionplan.errors import PlanConfigError, UsageError
 from inclusionplan.render import (
     DataNotValidError,
     TemplateRenderError,
@@ -255,3 +255,24 @@ def test_action_matrix_budget_monitoring_and_consultations(elbasan_sq: Path) -> 
     assert "takime konsultimi" in text and "Komuniteti rom" in text
     section_orientations = [s.orientation for s in document.sections]
     assert len(section_orientations) == 4  # portrait, landscape matrix, portrait, annexes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vision: [\n", "line 2: not valid YAML"),
+        ("vision: A vision\nreviewed: 2016-02-30\n", "line 2: not a date"),
+        ("- a list\n", "expected a YAML mapping"),
+    ],
+)
+def test_broken_text_overrides_are_configuration_errors(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    from inclusionplan.plan import load_plan
+    from inclusionplan.plan_document import load_texts
+
+    shutil.copy(SAMPLES / "elbasan" / "plan.yaml", tmp_path / "plan.yaml")
+    (tmp_path / "texts.en.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(PlanConfigError) as raised:
+        load_texts(load_plan(tmp_path), "en")
+    assert expected in raised.value.message("en")

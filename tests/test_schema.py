@@ -71,6 +71,11 @@ def test_user_schema_extends_and_overrides(tmp_path: Path) -> None:
             "indicators[0].type (line 2)",
         ),
         ("areas: [\n", "not valid YAML"),
+        (
+            "breakdowns:\n  roma: {en: Roma, sq: Rom}\n  rural_women: {en: Rural women}\n",
+            "breakdowns.rural_women (line 3)",
+        ),
+        ("units:\n  km: {en: km, sq: km, plural: kms}\n", "units.km.plural (line 2): unknown key"),
         ("- a list\n", "mapping"),
         (
             "indicators:\n  - {code: XX01, area: ZZ, en: a, sq: b, unit: persons, type: count,"
@@ -137,4 +142,10 @@ def test_yaml_named_json_is_read_as_yaml(tmp_path: Path) -> None:
 def test_json_schema_export_describes_the_format() -> None:
     document = json.loads(schema_json_schema())
     assert document["title"] == "inclusionplan sector schema"
-    assert "indicators" in document["properties"]
+    assert "indicators" in document["properties"] and "$ref" not in document
+    indicator = document["properties"]["indicators"]["items"]["$ref"].split("/")[-1]
+    assert document["$defs"][indicator]["properties"]["type"]["enum"] == [
+        "amount",
+        "count",
+        "percentage",
+    ]

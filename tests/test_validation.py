@@ -64,6 +64,34 @@ def test_plan_with_a_typo_names_the_place_and_line(tmp_path: Path) -> None:
     assert "baseline_yeer (line 5)" in raised.value.message("en")
 
 
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("data_years: 2012-2014", "data_years: 2012 to 2014"), "data_years (line 4): '2012 to"),
+        (("issue_date: 2016-11-24", "issue_date: 2016-13-45"), "line 6: not a date"),
+        (("baseline_year: 2014", "baseline_year: 2011"), "baseline_year (line 5): 2011 is not"),
+        (("baseline_year: 2014", "baseline_year: [2014]"), "baseline_year (line 5): Expected"),
+        (("{sq: Plani, en: Plan}", "{sq: '', en: Plan}"), "title.sq (line 2)"),
+        (("court, file: gjykata.xlsx}", "court}"), "submissions[1] (line 9)"),
+    ],
+)
+def test_plan_problems_name_the_place_and_line(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
+    folder = make_plan(tmp_path / "p", PLAN.replace(*change))
+    with pytest.raises(PlanConfigError) as raised:
+        validate([folder])
+    assert expected in raised.value.message("en")
+
+
+def test_plan_values_written_as_text_are_read_as_people_mean_them(tmp_path: Path) -> None:
+    """YAML users quote freely: a quoted year or date is still a year or a date."""
+    text = PLAN.replace("baseline_year: 2014", 'baseline_year: "2014"')
+    text = text.replace("issue_date: 2016-11-24", "issue_date: '2016-11-24'")
+    report = validate([make_plan(tmp_path / "p", text)])
+    assert report.years == (2012, 2013, 2014)
+
+
 def test_no_paths_give_an_empty_report() -> None:
     report = validate([])
     assert (report.files, report.findings) == ([], [])

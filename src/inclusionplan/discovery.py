@@ -14,7 +14,7 @@ from pathlib import Path
 from inclusionplan.errors import UsageError
 from inclusionplan.reading import SPREADSHEET_SUFFIXES
 
-PLAN_FILE = "plan.yaml"  # the plan module (and pydantic) loads only when a folder has one
+PLAN_FILE = "plan.yaml"  # the plan module loads only when a folder has one
 
 
 @dataclass

@@ -6,71 +6,65 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from msgspec import Meta, Struct, field
 
 from inclusionplan.errors import PlanConfigError
 from inclusionplan.years import parse_years
 
+_Text = Annotated[str, Meta(min_length=1)]
+_Share = Annotated[float, Meta(gt=0, le=1)]
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+class _Model(Struct, frozen=True, forbid_unknown_fields=True):
+    """A part of ``plan.yaml``: unknown keys are refused (a mistyped key is not ignored)."""
 
 
-class Bilingual(_Model):
-    sq: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+class Bilingual(_Model, frozen=True, kw_only=True):
+    sq: _Text
+    en: _Text
 
     def get(self, lang: str) -> str:
         return self.sq if lang == "sq" else self.en
 
 
-class SubmissionEntry(_Model):
-    institution: str = Field(description="Institution key of the schema")
-    file: str = Field(description="Path of the submission, relative to the plan folder")
+class SubmissionEntry(_Model, frozen=True, kw_only=True):
+    institution: Annotated[str, Meta(description="Institution key of the schema")]
+    file: Annotated[str, Meta(description="Path of the submission, relative to the plan folder")]
 
 
-class SectorReportEntry(_Model):
+class SectorReportEntry(_Model, frozen=True, kw_only=True):
     """An institution's analysis of its sector sent as its own file (.docx, .txt or .md)
     rather than as a sheet of its submission."""
 
-    institution: str = Field(description="Institution key of the schema")
-    file: str = Field(description="Path of the report, relative to the plan folder")
+    institution: Annotated[str, Meta(description="Institution key of the schema")]
+    file: Annotated[str, Meta(description="Path of the report, relative to the plan folder")]
 
 
-class MonitoringConfig(_Model):
+class MonitoringConfig(_Model, frozen=True, kw_only=True):
     """Where the yearly monitoring data live and how progress is judged (docs/monitoring.md)."""
 
-    folder: str = Field(default="monitoring", description="Holds one folder per year")
-    on_track: float = Field(default=0.9, gt=0, le=1, description="Share of expected progress")
-    at_risk: float = Field(default=0.5, gt=0, le=1, description="Share of expected progress")
+    folder: Annotated[str, Meta(description="Holds one folder per year")] = "monitoring"
+    on_track: Annotated[_Share, Meta(description="Share of expected progress")] = 0.9
+    at_risk: Annotated[_Share, Meta(description="Share of expected progress")] = 0.5
 
 
-class PlanConfig(_Model):
+class PlanConfig(_Model, frozen=True, kw_only=True):
     municipality: Bilingual
     title: Bilingual
-    period: str = Field(description="Plan period, e.g. 2016-2020")
-    data_years: str = Field(description="Years the institutions report, e.g. 2012-2016")
+    period: Annotated[str, Meta(description="Plan period, e.g. 2016-2020")]
+    data_years: Annotated[str, Meta(description="Years the institutions report, e.g. 2012-2016")]
     baseline_year: int
-    language: str = Field(default="sq", pattern="^(sq|en)$")
+    language: Annotated[str, Meta(pattern="^(sq|en)$")] = "sq"
     issue_date: datetime.date
     deadline: datetime.date | None = None
-    schema_file: str | None = Field(default=None, alias="schema")
+    schema_file: str | None = field(default=None, name="schema")
     submissions: tuple[SubmissionEntry, ...] = ()
     sector_reports: tuple[SectorReportEntry, ...] = ()
     action_matrix: str | None = None
     consultations: str | None = None
-    monitoring: MonitoringConfig = MonitoringConfig()
-
-    @field_validator("data_years", "period", mode="before")
-    @classmethod
-    def _years_text(cls, value: object) -> str:
-        text = str(value)
-        try:
-            parse_years(text)
-        except Exception:
-            raise ValueError(f"'{text}' is not a year range such as 2012-2016") from None
-        return text
+    monitoring: MonitoringConfig = field(default_factory=MonitoringConfig)
 
 
 @dataclass(frozen=True)
@@ -93,7 +87,7 @@ class Plan:
 
 
 def load_plan(folder: Path) -> Plan:
-    from inclusionplan.yamldoc import validate_yaml
+    from inclusionplan.yamldoc import validate_yaml, yaml_place
 
     config_path = folder / "plan.yaml"
     try:
@@ -103,10 +97,20 @@ def load_plan(folder: Path) -> Plan:
     except (OSError, UnicodeDecodeError) as error:
         raise PlanConfigError(path=str(config_path), place="-", problem=str(error)) from None
     config = validate_yaml(text, config_path.as_posix(), PlanConfig, PlanConfigError)
+    for name in ("period", "data_years"):
+        years_text = getattr(config, name)
+        try:
+            parse_years(years_text)
+        except Exception:
+            raise PlanConfigError(
+                path=config_path.as_posix(),
+                place=yaml_place(text, (name,)),
+                problem=f"'{years_text}' is not a year range such as 2012-2016",
+            ) from None
     if config.baseline_year not in parse_years(config.data_years):
         raise PlanConfigError(
             path=config_path.as_posix(),
-            place="baseline_year",
+            place=yaml_place(text, ("baseline_year",)),
             problem=f"{config.baseline_year} is not one of the data years {config.data_years}",
         )
     return Plan(folder=folder, config=config)

@@ -26,6 +26,7 @@ from inclusionplan.plan_inputs import plan_inputs_context
 from inclusionplan.reports import FileReport, Report
 from inclusionplan.schema import YAML_LOADER, Indicator
 from inclusionplan.validation import ValidatedPlan
+from inclusionplan.yamldoc import load_yaml_mapping
 
 ImageFactory = Callable[[bytes], object]
 TEXT_KEYS = (
@@ -47,11 +48,10 @@ def load_texts(plan: Plan, lang: str) -> dict[str, Any]:
     own = plan.folder / name
     if own.is_file():
         try:
-            overrides = yaml.load(own.read_text(encoding="utf-8-sig"), Loader=YAML_LOADER)
-        except yaml.YAMLError as error:
+            own_text = own.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
             raise PlanConfigError(path=own.as_posix(), place="-", problem=str(error)) from None
-        if not isinstance(overrides, dict):
-            raise PlanConfigError(path=own.as_posix(), place="line 1", problem="not a mapping")
+        overrides = load_yaml_mapping(own_text, own.as_posix(), PlanConfigError)
         for key, value in overrides.items():
             if isinstance(value, dict) and isinstance(texts.get(key), dict):
                 texts[key] = {**texts[key], **value}

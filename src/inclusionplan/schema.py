@@ -3,7 +3,7 @@
 Compiled from a plain mapping (the YAML document), with the look-ups checks need: a
 breakdown label to its key, an institution name to its key. The file format and its
 validation live in ``schemafile``; the built-in schema is trusted here (the test suite
-validates it), so validating a folder never pays for pydantic.
+validates it), so validating loose files never loads the file format's models.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""The schema file format (YAML or JSON), validated by pydantic with the place of every problem.
+"""The schema file format (YAML or JSON), validated by msgspec with the place of every problem.
 
 Only user schema files and exports need this module: the built-in schema is checked by
-the test suite and compiled without pydantic, which keeps ``validate`` start-up fast.
+the test suite and compiled without it, which keeps ``validate`` start-up fast.
 """
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+import msgspec
+from msgspec import UNSET, Meta, Struct, UnsetType, field
 
 from inclusionplan.errors import SchemaError
 from inclusionplan.schema import builtin_schema_data, builtin_schema_text
@@ -19,83 +20,95 @@ from inclusionplan.yamldoc import validate_yaml
 
 ValueType = Literal["count", "amount", "percentage"]
 Operator = Literal["<=", "<", ">=", ">", "=="]
+_Text = Annotated[str, Meta(min_length=1)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Model(Struct, frozen=True, forbid_unknown_fields=True):
+    """A part of a schema file: unknown keys are refused (a mistyped key is not ignored)."""
 
 
-class NamesSpec(_Model):
+class NamesSpec(_Model, frozen=True, kw_only=True):
     """A thing's name in both languages of the plan."""
 
-    en: str = Field(min_length=1)
-    sq: str = Field(min_length=1)
+    en: _Text
+    sq: _Text
 
 
-class AreaSpec(NamesSpec):
-    key: str = Field(pattern=r"^[A-Z]{2,4}$", description="Short key, e.g. SP")
+class AreaSpec(NamesSpec, frozen=True, kw_only=True):
+    key: Annotated[str, Meta(pattern=r"^[A-Z]{2,4}$", description="Short key, e.g. SP")]
 
 
-class BreakdownSpec(NamesSpec):
-    aliases: tuple[str, ...] = Field(default=(), description="Other labels people write")
+class BreakdownSpec(NamesSpec, frozen=True, kw_only=True):
+    aliases: Annotated[tuple[str, ...], Meta(description="Other labels people write")] = ()
 
 
-class PartitionSpec(NamesSpec):
-    parts: tuple[str, ...] = Field(min_length=2, description="Breakdowns that add up to total")
+class PartitionSpec(NamesSpec, frozen=True, kw_only=True):
+    parts: Annotated[
+        tuple[str, ...], Meta(min_length=2, description="Breakdowns that add up to total")
+    ]
 
 
-class IndicatorSpec(NamesSpec):
-    code: str = Field(pattern=r"^[A-Z]{1,5}\d{1,4}[A-Z]?$", description="Stable code, e.g. EM01")
-    area: str = Field(description="Key of the policy area")
-    unit: str = Field(description="Key of the unit")
+class IndicatorSpec(NamesSpec, frozen=True, kw_only=True):
+    code: Annotated[
+        str, Meta(pattern=r"^[A-Z]{1,5}\d{1,4}[A-Z]?$", description="Stable code, e.g. EM01")
+    ]
+    area: Annotated[str, Meta(description="Key of the policy area")]
+    unit: Annotated[str, Meta(description="Key of the unit")]
     type: ValueType
-    institution: str = Field(description="Key of the reporting institution")
+    institution: Annotated[str, Meta(description="Key of the reporting institution")]
     partitions: tuple[str, ...] = ()
     subgroups: tuple[str, ...] = ()
-    optional: bool = Field(default=False, description="A missing value is a warning")
-    optional_breakdowns: tuple[str, ...] = Field(
-        default=(), description="Breakdowns whose missing values are warnings"
-    )
+    optional: Annotated[bool, Meta(description="A missing value is a warning")] = False
+    optional_breakdowns: Annotated[
+        tuple[str, ...], Meta(description="Breakdowns whose missing values are warnings")
+    ] = ()
     note: NamesSpec | None = None
 
 
-class RuleSpec(_Model):
+class RuleSpec(_Model, frozen=True, kw_only=True):
     left: str
     operator: Operator
     right: str
 
 
-class LargeChangeSpec(_Model):
-    threshold: float = Field(gt=0, description="Share of change (0.5 = 50%)")
-    min_value: float = Field(default=0, ge=0)
+class LargeChangeSpec(_Model, frozen=True, kw_only=True):
+    threshold: Annotated[float, Meta(gt=0, description="Share of change (0.5 = 50%)")]
+    min_value: Annotated[float, Meta(ge=0)] = 0.0
     types: tuple[ValueType, ...] = ("count", "amount")
 
 
-class PartitionSumSpec(_Model):
+class PartitionSumSpec(_Model, frozen=True, kw_only=True):
     types: tuple[ValueType, ...] = ("count", "amount")
-    tolerance: float = Field(default=0, ge=0)
+    tolerance: Annotated[float, Meta(ge=0)] = 0.0
 
 
-class ChecksSpec(_Model):
-    large_change: LargeChangeSpec = LargeChangeSpec(threshold=0.5, min_value=20)
-    partition_sum: PartitionSumSpec = PartitionSumSpec()
+class ChecksSpec(_Model, frozen=True, kw_only=True):
+    large_change: LargeChangeSpec = field(
+        default_factory=lambda: LargeChangeSpec(threshold=0.5, min_value=20.0)
+    )
+    partition_sum: PartitionSumSpec = field(default_factory=PartitionSumSpec)
 
 
-class SchemaFile(_Model):
+class SchemaFile(_Model, frozen=True, kw_only=True):
     """A schema file. A user file extends the built-in schema unless it says
     ``extends: none``; its entries replace built-in ones with the same key or code."""
 
     format: Literal[1] = 1
     extends: Literal["builtin", "none"] = "builtin"
     areas: tuple[AreaSpec, ...] = ()
-    breakdowns: dict[str, BreakdownSpec] = {}
-    partitions: dict[str, PartitionSpec] = {}
+    breakdowns: dict[str, BreakdownSpec] = field(default_factory=dict)
+    partitions: dict[str, PartitionSpec] = field(default_factory=dict)
     subgroups: tuple[str, ...] = ()
-    institutions: dict[str, NamesSpec] = {}
-    units: dict[str, NamesSpec] = {}
+    institutions: dict[str, NamesSpec] = field(default_factory=dict)
+    units: dict[str, NamesSpec] = field(default_factory=dict)
     indicators: tuple[IndicatorSpec, ...] = ()
     rules: tuple[RuleSpec, ...] = ()
-    checks: ChecksSpec = ChecksSpec()
+    checks: ChecksSpec | UnsetType = UNSET
+    """Unset when the file does not say: an extension then keeps the checks it extends."""
+
+    @property
+    def check_settings(self) -> ChecksSpec:
+        return ChecksSpec() if isinstance(self.checks, UnsetType) else self.checks
 
 
 def read_schema_file(path: Path) -> dict[str, Any]:
@@ -111,13 +124,15 @@ def read_schema_file(path: Path) -> dict[str, Any]:
     if user.extends == "none":
         merged = user
     else:
-        builtin = SchemaFile.model_validate(builtin_schema_data())
+        builtin = msgspec.convert(builtin_schema_data(), SchemaFile)
         merged = merge_schema_files(builtin, user)
     problems = reference_problems(merged)
     if problems:
         token, problem = problems[0]
         raise SchemaError(path=str(path), place=_place_of_token(text, token), problem=problem)
-    return merged.model_dump(mode="python")
+    document: dict[str, Any] = msgspec.to_builtins(merged)
+    document["checks"] = msgspec.to_builtins(merged.check_settings)
+    return document
 
 
 def validate_schema_text(text: str, name: str, *, json: bool = False) -> SchemaFile:
@@ -145,7 +160,7 @@ def merge_schema_files(base: SchemaFile, extension: SchemaFile) -> SchemaFile:
         units={**base.units, **extension.units},
         indicators=tuple(indicators.values()),
         rules=tuple(dict.fromkeys((*base.rules, *extension.rules))),
-        checks=extension.checks if "checks" in extension.model_fields_set else base.checks,
+        checks=base.checks if isinstance(extension.checks, UnsetType) else extension.checks,
     )
 
 
@@ -197,7 +212,11 @@ def reference_problems(schema: SchemaFile) -> list[tuple[str, str]]:
 
 def schema_json_schema() -> str:
     """A JSON Schema of the schema file format, for editors that complete and check YAML."""
-    document = SchemaFile.model_json_schema()
+    document: dict[str, Any] = msgspec.json.schema(SchemaFile)
+    document.pop("$ref")
+    definitions = document.pop("$defs")
+    document.update(definitions.pop("SchemaFile"))  # the file itself, not a reference to it
+    document["$defs"] = definitions
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "inclusionplan sector schema"
     return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
