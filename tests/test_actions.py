@@ -9,6 +9,7 @@ import pytest
 
 from inclusionplan.actions import read_action_matrix
 from inclusionplan.consultations import parse_date, read_consultation_log
+from inclusionplan.reading import Limits
 from inclusionplan.schema import builtin_schema
 from tests.conftest import SAMPLES, write_xlsx
 
@@ -74,6 +75,27 @@ def test_a_workbook_that_is_not_an_action_matrix(tmp_path: Path) -> None:
     assert [f.code for f in read_action_matrix(broken, "b", builtin_schema()).findings] == [
         "unreadable-file"
     ]
+
+
+def test_team_workbooks_are_read_within_the_limits_submissions_get(tmp_path: Path) -> None:
+    elbasan = SAMPLES / "elbasan"
+    small = Limits(max_cells=10)
+    reasons = [
+        finding.params["reason"]
+        for finding in [
+            *read_action_matrix(
+                elbasan / "action-matrix.xlsx", "m", builtin_schema(), small
+            ).findings,
+            *read_consultation_log(
+                elbasan / "consultations.xlsx", "c", builtin_schema(), small
+            ).findings,
+        ]
+    ]
+    assert reasons == [{"code": "reason-too-many-cells", "limit": 10}] * 2
+    text = tmp_path / "matrix.csv"
+    text.write_text("Masa;Fusha\nPanair pune;EM\n", encoding="utf-8")
+    (finding,) = read_action_matrix(text, "t", builtin_schema()).findings
+    assert finding.params["reason"] == {"code": "reason-not-a-spreadsheet"}
 
 
 def test_consultation_log_counts_participants_and_checks_dates() -> None:

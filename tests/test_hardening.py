@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -304,16 +305,18 @@ def test_render_warns_when_it_removes_control_characters(tmp_path: Path) -> None
     assert "1 control characters" in result.output
 
 
-def _validate_under_a_memory_limit(*paths: Path) -> subprocess.CompletedProcess[str]:
+def _validate_under_a_memory_limit(
+    *paths: Path, options: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
     """A run as a shell with `ulimit -v 4000000` makes it: an oversized grid would abort."""
     import resource
 
     def limit_memory() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (4_000_000_000, 4_000_000_000))
 
-    options = ["--format", "json", "--lang", "en"]
+    arguments = ["--format", "json", "--lang", "en", *options]
     return subprocess.run(
-        [sys.executable, "-m", "inclusionplan", "validate", *map(str, paths), *options],
+        [sys.executable, "-m", "inclusionplan", "validate", *map(str, paths), *arguments],
         capture_output=True,
         text=True,
         preexec_fn=limit_memory,
@@ -351,6 +354,41 @@ def test_cells_far_apart_are_refused_not_a_crash(tmp_path: Path) -> None:
         if f["code"] == "unreadable-file" and "more than 30,000,000 cells" in f["message"]
     }
     assert refused == {"corners.xlsx", "strings.xlsx", "repeats.ods"}
+
+
+def test_team_workbooks_and_annotated_copies_never_parse_an_oversized_grid(
+    tmp_path: Path,
+) -> None:
+    """The action matrix and the consultation log are read with the same checks as the
+    submissions, and a file refused for its grid gets no annotated copy (making one would
+    parse it)."""
+    import json
+
+    from tests.test_grid import ods_with_repeats
+
+    plan = tmp_path / "plan"
+    shutil.copytree(SAMPLES / "elbasan", plan, ignore=shutil.ignore_patterns("monitoring"))
+    book = openpyxl.load_workbook(plan / "action-matrix.xlsx")
+    book.active["XFD1048576"] = 1
+    book.save(plan / "action-matrix.xlsx")
+    ods_with_repeats(plan / "consultations.xlsx", 1_048_575, 16_383)  # an .ods, misnamed
+    submission = plan / "submissions" / "qendra_formimit_profesional.ods"
+    ods_with_repeats(submission, 1_048_575, 16_383)
+    employment = plan / "submissions" / "zyra_e_punes_2012-2016.xlsx"
+    rows = em01_rows()
+    rows[0][3] = "n/a"  # an ordinary error: this file gets an annotated copy
+    write_xlsx(employment, [HEADER, *rows])
+
+    result = _validate_under_a_memory_limit(plan, options=("--annotate", str(tmp_path / "out")))
+
+    assert result.returncode == 1, result.stderr[-500:]
+    refused = {
+        Path(f["file"]).name
+        for f in json.loads(result.stdout)["findings"]
+        if f["code"] == "unreadable-file" and "more than 30,000,000 cells" in f["message"]
+    }
+    assert refused == {"action-matrix.xlsx", "consultations.xlsx", submission.name}
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [employment.name]
 
 
 def test_max_cells_is_a_limit_like_the_others(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from inclusionplan.findings import Finding
 from inclusionplan.labels import normalize_label
+from inclusionplan.reading import DEFAULT_LIMITS, Limits
 from inclusionplan.reading.records import Cell, Record, open_record_table, record_finding
 from inclusionplan.reading.tables import indicator_code, parse_year
 from inclusionplan.schema import Names, Schema
@@ -112,10 +113,12 @@ class ActionMatrix:
         return dict(totals)
 
 
-def read_action_matrix(path: Path, name: str, schema: Schema) -> ActionMatrix:
+def read_action_matrix(
+    path: Path, name: str, schema: Schema, limits: Limits = DEFAULT_LIMITS
+) -> ActionMatrix:
     """The measures of an action-matrix workbook and the findings about them."""
     matrix = ActionMatrix(file=name, sheet="")
-    table, matrix.findings = open_record_table(path, name, COLUMNS, REQUIRED)
+    table, matrix.findings = open_record_table(path, name, COLUMNS, REQUIRED, limits)
     if table is None:
         return matrix
     matrix.sheet = table.sheet

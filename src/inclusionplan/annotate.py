@@ -91,16 +91,21 @@ class Annotated:
 def annotate(report: Report, folder: Path, lang: str) -> list[Annotated]:
     """An annotated copy in ``folder`` of every submission with errors or warnings.
 
-    A report names files as the user passed them, so those names are the paths to read.
+    A report names files as the user passed them, so those names are the paths to read. A
+    file that could not be read gets no copy: it has no cell to mark, and it may be one
+    that must not be opened at all (a grid past the limits); its finding says why.
     """
     by_file: dict[str, list[Finding]] = defaultdict(list)
+    unreadable = set()
     for finding in report.findings:
         if finding.severity is not Severity.INFO:
             by_file[finding.file].append(finding)
+        if finding.code == "unreadable-file":
+            unreadable.add(finding.file)
     written = []
     for file_report in report.files:
         findings = by_file.get(file_report.file)
-        if not findings:
+        if not findings or file_report.file in unreadable:
             continue
         source = Path(file_report.file)
         if not source.is_file():

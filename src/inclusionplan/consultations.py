@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inclusionplan.findings import Finding
+from inclusionplan.reading import DEFAULT_LIMITS, Limits
 from inclusionplan.reading.records import Cell, Record, open_record_table, record_finding
 from inclusionplan.schema import Schema
 from inclusionplan.values import ValueStatus, read_value
@@ -67,9 +68,11 @@ def parse_date(value: object) -> datetime.date | None:
     return None
 
 
-def read_consultation_log(path: Path, name: str, schema: Schema) -> ConsultationLog:
+def read_consultation_log(
+    path: Path, name: str, schema: Schema, limits: Limits = DEFAULT_LIMITS
+) -> ConsultationLog:
     log = ConsultationLog(file=name, sheet="")
-    table, log.findings = open_record_table(path, name, COLUMNS, REQUIRED)
+    table, log.findings = open_record_table(path, name, COLUMNS, REQUIRED, limits)
     if table is None:
         return log
     log.sheet = table.sheet

@@ -221,13 +221,13 @@ def _check(
     if group.action_matrix is not None:
         from inclusionplan.actions import read_action_matrix
 
-        checked.actions = read_action_matrix(*group.action_matrix, group.schema)
+        checked.actions = read_action_matrix(*group.action_matrix, group.schema, limits)
         checked.findings.extend(checked.actions.findings)
         checked.files.append(FileReport(file=group.action_matrix[1], format="xlsx"))
     if group.consultations is not None:
         from inclusionplan.consultations import read_consultation_log
 
-        checked.consultations = read_consultation_log(*group.consultations, group.schema)
+        checked.consultations = read_consultation_log(*group.consultations, group.schema, limits)
         checked.findings.extend(checked.consultations.findings)
         checked.files.append(FileReport(file=group.consultations[1], format="xlsx"))
     for path, name, institution in group.sector_reports:

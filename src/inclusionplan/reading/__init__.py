@@ -13,9 +13,15 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inclusionplan.findings import Finding, Severity
 from inclusionplan.observations import Submission
+
+if TYPE_CHECKING:
+    import python_calamine
+
+    from inclusionplan.reading.ooxml import WorkbookFacts
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".xlsb"})
 _ZIP = b"PK\x03\x04"
@@ -61,7 +67,7 @@ def read_submission(
     except Exception as error:  # calamine and zipfile raise many kinds on damaged files
         submission.findings.append(unreadable_finding(display, reason_of(error)))
     except BaseException as error:
-        if not _is_panic(error):
+        if not is_panic(error):
             raise
         submission.findings.append(unreadable_finding(display, {"code": "reason-corrupt"}))
     if submission.readable and submission.empty:
@@ -192,25 +198,51 @@ def _read_into(
         submission.findings.extend(table.findings)
         submission.institution_label = table.institution_label
         return
+    from inclusionplan.reading.spreadsheet import read_workbook
+
+    read_workbook(data, submission, check_workbook(submission.format, data, archive, limits))
+
+
+def open_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> python_calamine.CalamineWorkbook:
+    """A workbook of the plan team (action matrix, consultation log) for calamine, after
+    the checks a submission gets: its size, its format and the grid of every sheet.
+
+    Raises ``UnreadableError``; calamine's own errors (and panics) come later, from the
+    sheets, for the caller to catch.
+    """
+    import python_calamine
+
+    data = read_bytes(path, limits)
+    with _open_zip(data) as archive:
+        file_format = sniff_format(data, path.suffix.lower(), archive)
+        if file_format == "csv":
+            raise UnreadableError("reason-not-a-spreadsheet")
+        check_workbook(file_format, data, archive, limits)
+    return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+
+
+def check_workbook(
+    file_format: str, data: bytes, archive: zipfile.ZipFile | None, limits: Limits
+) -> WorkbookFacts | None:
+    """Refuse a workbook calamine must not parse (too large unpacked, too many rows, a
+    grid past ``limits.max_cells``); for an .xlsx, the facts calamine does not report."""
     from inclusionplan.reading.grid import TooManyCellsError, check_ods
     from inclusionplan.reading.ooxml import (
         TooLargeError,
         TooManyRowsError,
-        WorkbookFacts,
         check_unpacked_size,
         scan_xlsx,
     )
-    from inclusionplan.reading.spreadsheet import read_workbook
 
     facts: WorkbookFacts | None = None
     try:
         if archive is not None:
             check_unpacked_size(archive, limits.max_unpacked_bytes)
-        if archive is not None and submission.format == "xlsx":
+        if archive is not None and file_format == "xlsx":
             facts = scan_xlsx(archive, limits.max_rows, limits.max_cells)
-        if archive is not None and submission.format == "ods":
+        if archive is not None and file_format == "ods":
             check_ods(archive, limits.max_cells)
-        if submission.format == "xls":
+        if file_format == "xls":
             _check_xls(data, limits.max_cells)
     except TooLargeError as too_large:
         raise UnreadableError("reason-too-large", limit_mb=too_large.limit_bytes // 2**20) from None
@@ -218,7 +250,7 @@ def _read_into(
         raise UnreadableError("reason-too-many-rows", limit=too_many.limit) from None
     except TooManyCellsError as too_many:
         raise UnreadableError("reason-too-many-cells", limit=too_many.limit) from None
-    read_workbook(data, submission, facts)
+    return facts
 
 
 def _check_xls(data: bytes, limit: int) -> None:
@@ -244,7 +276,7 @@ def reason_of(error: Exception) -> dict[str, object]:
     return {"code": "reason-io", "detail": type(error).__name__}
 
 
-def _is_panic(error: BaseException) -> bool:
+def is_panic(error: BaseException) -> bool:
     """A Rust panic inside calamine on a damaged file. pyo3 derives it from BaseException
     and every extension has its own class, so only the name tells it."""
     return type(error).__name__ == "PanicException"

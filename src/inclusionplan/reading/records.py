@@ -3,13 +3,21 @@ the header row found by its labels in either language, each record keeping its c
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from inclusionplan.findings import Finding, Severity
 from inclusionplan.labels import normalize_label
+from inclusionplan.reading import (
+    DEFAULT_LIMITS,
+    Limits,
+    UnreadableError,
+    is_panic,
+    open_workbook,
+    reason_of,
+    unreadable_finding,
+)
 from inclusionplan.reading.tables import HEADER_SEARCH_ROWS, Grid, cell_text
 
 
@@ -43,15 +51,17 @@ class RecordTable:
 
 
 def read_records(
-    path: Path, roles: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
+    path: Path,
+    roles: Mapping[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    limits: Limits = DEFAULT_LIMITS,
 ) -> RecordTable | None:
     """The first sheet whose header names every ``required`` role; None when none does.
 
+    The workbook is checked as a submission is before calamine parses it (``limits``).
     Errors reading the file propagate: the caller turns them into ``unreadable-file``.
     """
-    import python_calamine
-
-    workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+    workbook = open_workbook(path, limits)
     labels = {role: {normalize_label(n) for n in names} for role, names in roles.items()}
     for name in workbook.sheet_names:
         sheet = workbook.get_sheet_by_name(name)
@@ -92,16 +102,23 @@ def _header(
 
 
 def open_record_table(
-    path: Path, name: str, roles: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
+    path: Path,
+    name: str,
+    roles: Mapping[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[RecordTable | None, list[Finding]]:
     """The table of a team workbook, or the finding that says why there is none."""
-    from inclusionplan.reading import reason_of
-
     try:
-        table = read_records(path, roles, required)
+        table = read_records(path, roles, required, limits)
+    except UnreadableError as problem:
+        return None, [unreadable_finding(name, problem.reason)]
     except Exception as error:  # calamine raises many kinds on damaged files
-        reason = reason_of(error)
-        return None, [Finding("unreadable-file", Severity.ERROR, name, params={"reason": reason})]
+        return None, [unreadable_finding(name, reason_of(error))]
+    except BaseException as error:
+        if not is_panic(error):
+            raise
+        return None, [unreadable_finding(name, {"code": "reason-corrupt"})]
     if table is None:
         params = {"sheets": ", ".join(required)}
         return None, [Finding("no-data-sheet", Severity.ERROR, name, params=params)]
