@@ -4,6 +4,7 @@ indicators against each other, and each year against the one before."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import add
 
 from inclusionplan.checks.context import CheckContext, Series
 from inclusionplan.findings import Finding, cell_name
@@ -42,11 +43,8 @@ class PartitionCheck:
                         break
                     columns.append(member.numbers)
                 else:
-                    try:  # every year given as numbers, and adding up: one pass in C
-                        if list(map(sum, zip(*columns, strict=True))) == total.numbers:
-                            continue
-                    except TypeError:
-                        pass
+                    if _adds_up(columns, total.numbers):
+                        continue
                     yield from self._mismatches(context, code, partition, parts, total, columns)
 
     def _mismatches(
@@ -178,6 +176,18 @@ class LargeChangeCheck:
                         previous=previous,
                         number=current,
                     )
+
+
+def _adds_up(columns: list[list[float | None]], total: list[float | None]) -> bool:
+    """True when every year is given as numbers and the parts add up to the total exactly:
+    the common case, decided in C (a year without a number raises, and is looked at year
+    by year)."""
+    try:
+        if len(columns) == 2:
+            return list(map(add, *columns)) == total
+        return list(map(sum, zip(*columns, strict=True))) == total
+    except TypeError:
+        return False
 
 
 def _steady(numbers: list[float | None], threshold: float, min_value: float) -> bool:

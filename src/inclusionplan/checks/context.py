@@ -70,6 +70,8 @@ class Row:
     file: str
     breakdown_names: Names | None
     places: Sequence[Place]
+    numbers: list[float] | None = None
+    """Its values, when every one is a number (the usual row of a wide table)."""
 
     def value(self, column: int, year: int) -> Value:
         return Value(
@@ -265,7 +267,8 @@ class _Resolver:
                 values = dense(row_cells)
                 if _FLOAT.issuperset(map(type, values)):  # the common case: all numbers
                     years_given[key] = years
-                    series_of[key] = Series(row, list(values))  # type: ignore[arg-type]
+                    row.numbers = numbers = list(values)  # type: ignore[assignment]
+                    series_of[key] = Series(row, numbers)  # type: ignore[arg-type]
                     numbers_given[code] = numbers_given.get(code, 0) + len(values)
                     continue
             self._fill(row, key, years, given)

@@ -13,6 +13,8 @@ from inclusionplan.findings import Finding, Severity, cell_name
 from inclusionplan.labels import normalize_label
 from inclusionplan.observations import Submission
 
+_NO_YEARS: frozenset[int] = frozenset()
+
 NAME_SIMILARITY = 0.6
 
 
@@ -164,6 +166,11 @@ class CompletenessCheck:
         first_sheet = context.first_sheet.get(file, {})
         for code in sorted(first_sheet):
             indicator = context.schema.indicators[code]
+            for breakdown in indicator.breakdowns:
+                if not wanted <= given.get((code, breakdown), _NO_YEARS):
+                    break
+            else:
+                continue  # the usual indicator: every breakdown has every year
             sheet = first_sheet[code]
             for breakdown in indicator.breakdowns:
                 years = given.get((code, breakdown))

@@ -25,9 +25,17 @@ class ValueCheck:
 
     def run(self, context: CheckContext) -> Iterator[Finding]:
         for row in context.rows:
+            whole = row.indicator.type != "percentage"
+            numbers = row.numbers
+            # The usual row, all numbers, decided in C: counts of zero or more, whole;
+            # percentages between 0 and 100.
+            if numbers is not None and min(numbers) >= 0:
+                if whole and all(map(float.is_integer, numbers)):
+                    continue
+                if not whole and max(numbers) <= 100:
+                    continue
             cells = row.table.cells[row.index]
             width = len(cells)
-            whole = row.indicator.type != "percentage"
             for position, column, year, _ in row.places:
                 raw = cells[position] if position < width else ""
                 # The common cases, decided without an object: a count of zero or more, a
