@@ -415,3 +415,43 @@ def test_two_sheets_on_one_part_both_get_its_facts(tmp_path: Path) -> None:
         "A": (2,),
         "B": (2,),
     }
+
+
+def test_large_sheets_are_scanned_while_calamine_parses_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large sheet's XML is scanned in the time calamine parses it: the same formulas,
+    hidden rows and findings as scanning it first, and calamine's errors still become
+    findings."""
+    from inclusionplan.reading import ooxml
+
+    book = openpyxl.Workbook()
+    rows = [HEADER, ["EM01", "x", "Gjithsej", "=SUM(D3:D4)", 5, 6], *em01_rows()]
+    for row in rows:
+        book.active.append(row)
+    book.active.row_dimensions[3].hidden = True
+    second = book.create_sheet("Vjetër")
+    for row in [HEADER, ["EM02", "y", "Gjithsej", 1, 2, "=A1"]]:
+        second.append(row)
+    path = tmp_path / "both.xlsx"
+    book.save(path)
+    first = read_submission(path)
+    monkeypatch.setattr(ooxml, "_SCAN_WHILE_PARSING_BYTES", 0)
+    later = read_submission(path)
+    assert [t.formulas for t in later.tables] == [t.formulas for t in first.tables]
+    assert [t.formulas for t in later.tables] == [frozenset({(2, 4)}), frozenset({(2, 6)})]
+    assert later.findings == first.findings
+    assert [f.params["items"] for f in later.findings if f.code == "hidden-content"] == ["3"]
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"</sheetData>", b"<row r='x'></sheetData>")
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(damaged, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    (finding,) = read_submission(damaged).findings
+    assert (finding.code, finding.params["reason"]) == (
+        "unreadable-file",
+        {"code": "reason-corrupt"},
+    )

@@ -48,6 +48,7 @@ _HIDDEN_TRUE = (b"1", b"true")
 # whatever workbook.xml says, so no spelling of a relationship slips a sheet past.
 _SHEET_FOLDERS = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
 _SST_HEAD_BYTES = 65536
+_SCAN_WHILE_PARSING_BYTES = 4 * 2**20
 
 
 class TooLargeError(Exception):
@@ -72,6 +73,9 @@ class SheetFacts:
 @dataclass(slots=True)
 class WorkbookFacts:
     sheets: dict[str, SheetFacts] = field(default_factory=dict)
+    unscanned: dict[str, bytes] = field(default_factory=dict)
+    """Large sheets' XML, to be scanned (``scan_sheet``) while calamine parses them: it
+    does so without the GIL, and the scan is a tenth of its time."""
 
 
 def column_number(letters: bytes) -> int:
@@ -89,9 +93,10 @@ def check_unpacked_size(archive: zipfile.ZipFile, limit_bytes: int) -> None:
 def scan_xlsx(
     archive: zipfile.ZipFile, max_rows: int = 1_000_000, max_cells: int = 30_000_000
 ) -> WorkbookFacts:
-    """Formulas without values and hidden rows and columns, per sheet name. A sheet with
-    more than ``max_rows`` rows, or whose grid would pass ``max_cells``, is refused before
-    calamine parses it, as is a shared-string table declaring more than ``max_cells``.
+    """Formulas without values and hidden rows and columns, per sheet name (a large
+    sheet's are left for later, see ``WorkbookFacts``). A sheet with more than
+    ``max_rows`` rows, or whose grid would pass ``max_cells``, is refused before calamine
+    parses it, as is a shared-string table declaring more than ``max_cells``.
 
     Call ``check_unpacked_size`` first: this reads every sheet part.
     """
@@ -126,7 +131,10 @@ def scan_xlsx(
         if not xlsx_sheet_fits(xml, max_cells):
             raise TooManyCellsError(max_cells)
         for name in sheet_names.get(info.filename, []):
-            facts.sheets[name] = _scan_sheet(xml)
+            if len(xml) >= _SCAN_WHILE_PARSING_BYTES:
+                facts.unscanned[name] = xml
+            else:
+                facts.sheets[name] = scan_sheet(xml)
     return facts
 
 
@@ -141,7 +149,8 @@ def _check_shared_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit
         raise TooManyCellsError(limit)
 
 
-def _scan_sheet(xml: bytes) -> SheetFacts:
+def scan_sheet(xml: bytes) -> SheetFacts:
+    """The formulas without a value and the hidden rows and columns of one sheet part."""
     facts = SheetFacts()
     prefixed = xml.find(b":") >= 0 and b":c" in xml  # <x:c>, <x:col>: a prefixed sheet
     formula_cell, hidden_row, hidden_column = _PREFIXED_SHEET if prefixed else _PLAIN_SHEET

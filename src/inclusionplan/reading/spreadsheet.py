@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import threading
 
 import python_calamine
 
 from inclusionplan.findings import Finding, Severity
 from inclusionplan.labels import normalize_label
 from inclusionplan.observations import SectorText, Submission
-from inclusionplan.reading.ooxml import SheetFacts, WorkbookFacts
+from inclusionplan.reading.ooxml import SheetFacts, WorkbookFacts, scan_sheet
 from inclusionplan.reading.tables import Grid, cell_text, read_table
 
 ANALYSIS_SHEET_PREFIXES = ("analiz", "analysis", "raport", "report", "vleresim", "assessment")
@@ -27,11 +28,16 @@ def read_workbook(data: bytes, submission: Submission, facts: WorkbookFacts | No
     }
     empty = True
     for name in workbook.sheet_names:
-        sheet = workbook.get_sheet_by_name(name)
+        unscanned = facts.unscanned.pop(name, None) if facts else None
+        if unscanned is None:
+            sheet = workbook.get_sheet_by_name(name)
+            sheet_facts = facts.sheets.get(name, SheetFacts()) if facts else SheetFacts()
+        else:
+            sheet, sheet_facts = _parse_while_scanning(workbook, name, unscanned)
+            del unscanned
         grid = sheet.to_python()
         empty = empty and not any(cell_text(value) for row in grid for value in row)
         start = sheet.start or (0, 0)
-        sheet_facts = facts.sheets.get(name, SheetFacts()) if facts else SheetFacts()
         table = read_table(
             grid,
             name,
@@ -51,6 +57,28 @@ def read_workbook(data: bytes, submission: Submission, facts: WorkbookFacts | No
             _hidden_findings(submission.name, name, name in hidden, sheet_facts)
         )
     submission.empty = empty
+
+
+def _parse_while_scanning(
+    workbook: python_calamine.CalamineWorkbook, name: str, xml: bytes
+) -> tuple[python_calamine.CalamineSheet, SheetFacts]:
+    """calamine parses a sheet without holding the GIL: the sheet's XML is scanned in the
+    meantime. The scan starts once the parse has (it holds the GIL in long searches that
+    would otherwise keep calamine from starting); calamine's errors and panics come out
+    of ``result`` as if it had run here."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    started = threading.Event()
+
+    def parse() -> python_calamine.CalamineSheet:
+        started.set()
+        return workbook.get_sheet_by_name(name)
+
+    with ThreadPoolExecutor(1, thread_name_prefix="inclusionplan-parse") as pool:
+        parsed = pool.submit(parse)
+        started.wait()
+        sheet_facts = scan_sheet(xml)
+        return parsed.result(), sheet_facts
 
 
 def _read_other_sheet(name: str, grid: Grid, submission: Submission) -> None:
