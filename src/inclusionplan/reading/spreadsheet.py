@@ -62,23 +62,23 @@ def read_workbook(data: bytes, submission: Submission, facts: WorkbookFacts | No
 def _parse_while_scanning(
     workbook: python_calamine.CalamineWorkbook, name: str, xml: bytes
 ) -> tuple[python_calamine.CalamineSheet, SheetFacts]:
-    """calamine parses a sheet without holding the GIL: the sheet's XML is scanned in the
-    meantime. The scan starts once the parse has (it holds the GIL in long searches that
-    would otherwise keep calamine from starting); calamine's errors and panics come out
-    of ``result`` as if it had run here."""
+    """calamine parses a sheet without holding the GIL: another thread scans the sheet's
+    XML in the meantime. The scan waits until calamine is about to start (its long
+    searches hold the GIL and would keep calamine from starting); calamine runs in this
+    thread, so its errors and panics are raised here as usual."""
     from concurrent.futures import ThreadPoolExecutor
 
-    started = threading.Event()
+    calamine_starts = threading.Event()
 
-    def parse() -> python_calamine.CalamineSheet:
-        started.set()
-        return workbook.get_sheet_by_name(name)
+    def scan() -> SheetFacts:
+        calamine_starts.wait()
+        return scan_sheet(xml)
 
-    with ThreadPoolExecutor(1, thread_name_prefix="inclusionplan-parse") as pool:
-        parsed = pool.submit(parse)
-        started.wait()
-        sheet_facts = scan_sheet(xml)
-        return parsed.result(), sheet_facts
+    with ThreadPoolExecutor(1, thread_name_prefix="inclusionplan-scan") as pool:
+        scanned = pool.submit(scan)
+        calamine_starts.set()
+        sheet = workbook.get_sheet_by_name(name)
+        return sheet, scanned.result()
 
 
 def _read_other_sheet(name: str, grid: Grid, submission: Submission) -> None:
