@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -217,3 +218,50 @@ def test_every_check_declares_catalogued_codes() -> None:
         assert check.codes
         for code in check.codes:
             assert code in FINDING_TYPES_BY_CODE, (type(check).__name__, code)
+
+
+@pytest.mark.parametrize(
+    ("change", "usual"),
+    [
+        (lambda rows: None, True),  # resolved in passes over whole columns
+        (append("EM01", "x", "Gjithsej", 1, 2, 3), False),  # a duplicate
+        (append("ZZ99", "x", "Gjithsej", 1, 2, 3), False),  # an unknown code
+        (set_value("Femra", 2013, "n/a"), False),  # a value that is not a number
+    ],
+)
+def test_a_usual_table_resolves_as_row_by_row_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Callable[[Rows], None], usual: bool
+) -> None:
+    from inclusionplan.checks.context import CheckContext, _Resolver
+    from inclusionplan.reading import read_submission
+    from inclusionplan.schema import builtin_schema
+
+    rows: Rows = [HEADER, *em01_rows()]
+    change(rows)
+    submission = read_submission(write_xlsx(tmp_path / "t.xlsx", rows), "t.xlsx")
+
+    def resolved() -> tuple[object, ...]:
+        context = CheckContext.build(builtin_schema(), YEARS, [submission])
+        series = {key: (s.row_list(), s.numbers) for key, s in context.series.items()}
+        return (
+            [(r.indicator.code, r.breakdown, r.index, r.numbers) for r in context.rows],
+            series,
+            context.years_given,
+            context.numbers_given,
+            context.first_sheet,
+            [(u.code, u.observation.row) for u in context.unresolved],
+            [(a.key, b.key) for a, b in context.duplicates],
+        )
+
+    taken: list[bool] = []
+    at_columns = _Resolver._resolve_usual
+
+    def spied(*arguments: Any) -> bool:
+        taken.append(at_columns(*arguments))
+        return taken[-1]
+
+    monkeypatch.setattr(_Resolver, "_resolve_usual", spied)
+    at_once = resolved()
+    assert taken == [usual]
+    monkeypatch.setattr(_Resolver, "_resolve_usual", lambda *_: False)
+    assert resolved() == at_once
