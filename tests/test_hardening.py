@@ -395,3 +395,25 @@ def test_max_cells_is_a_limit_like_the_others(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "rows.xlsx", [HEADER, *em01_rows()])
     assert reason(path, Limits(max_cells=10)) == "reason-too-many-cells"
     assert not read_submission(path, limits=Limits(max_cells=8 * len(HEADER))).findings
+
+
+def test_a_template_that_would_inflate_past_the_limit_is_refused(tmp_path: Path) -> None:
+    """A Word template may come from anywhere: one whose zip directory announces more than
+    256 MB is refused before a part is inflated."""
+    from typer.testing import CliRunner
+
+    from inclusionplan.cli import app
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    data = bytearray(buffer.getvalue())
+    directory = data.rfind(b"PK\x01\x02")
+    data[directory + 24 : directory + 28] = (2**31).to_bytes(4, "little")  # uncompressed size
+    template = tmp_path / "bomb.docx"
+    template.write_bytes(bytes(data))
+    output = tmp_path / "plan.docx"
+    arguments = ["render", str(SAMPLES / "elbasan"), "--template", str(template), "-o", str(output)]
+    result = CliRunner().invoke(app, [*arguments, "--lang", "en"])
+    assert result.exit_code == 2 and "larger than 256 MB" in result.output
+    assert not output.exists()

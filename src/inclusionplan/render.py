@@ -262,12 +262,32 @@ def refuse_overwriting_inputs(target: Path, folder: Path, submissions: Any) -> N
 
 
 def _open_template(path: Path) -> Any:
+    """A Word template, within the size limits a submission gets (a template may come
+    from anywhere: a zip bomb is refused from the zip's directory, before it is read)."""
+    import zipfile
+
     from docxtpl import DocxTemplate
+
+    from inclusionplan.reading import DEFAULT_LIMITS, UnreadableError, read_bytes
+    from inclusionplan.reading.ooxml import TooLargeError, check_unpacked_size
 
     if not path.is_file():
         raise TemplateRenderError(template=str(path), place="-", problem="file not found")
+    limit_mb = DEFAULT_LIMITS.max_unpacked_bytes // 2**20
     try:
-        template = DocxTemplate(str(path))
+        data = read_bytes(path, DEFAULT_LIMITS)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_unpacked_size(archive, DEFAULT_LIMITS.max_unpacked_bytes)
+    except (UnreadableError, TooLargeError):
+        raise TemplateRenderError(
+            template=str(path), place="-", problem=f"larger than {limit_mb} MB, or empty"
+        ) from None
+    except zipfile.BadZipFile:
+        raise TemplateRenderError(
+            template=str(path), place="-", problem="not a Word document (BadZipFile)"
+        ) from None
+    try:
+        template = DocxTemplate(io.BytesIO(data))
         template.init_docx()
     except Exception as error:  # python-docx raises several kinds on a non-docx file
         raise TemplateRenderError(
