@@ -69,6 +69,7 @@ def test_plan_with_a_typo_names_the_place_and_line(tmp_path: Path) -> None:
     [
         (("data_years: 2012-2014", "data_years: 2012 to 2014"), "data_years (line 4): '2012 to"),
         (("issue_date: 2016-11-24", "issue_date: 2016-13-45"), "line 6: not a date"),
+        (("issue_date: 2016-11-24", "issue_date: 2016-11-24\ndeadline: 2016-02-30"), "line 7:"),
         (("baseline_year: 2014", "baseline_year: 2011"), "baseline_year (line 5): 2011 is not"),
         (("baseline_year: 2014", "baseline_year: [2014]"), "baseline_year (line 5): Expected"),
         (("{sq: Plani, en: Plan}", "{sq: '', en: Plan}"), "title.sq (line 2)"),

@@ -39,7 +39,7 @@ def validate_yaml(
         try:
             return msgspec.json.decode(text, type=model, strict=False)
         except msgspec.ValidationError as problem:
-            _raise(problem, text, name, error, model, json_module.loads(text))
+            _raise(problem, text, name, error, model, _json_data(text))
         except msgspec.DecodeError:
             pass  # Not JSON after all (a YAML file named .json): read it as YAML below.
     data = load_yaml_mapping(text, name, error)
@@ -70,14 +70,13 @@ def load_yaml_mapping(text: str, name: str, error: type[InclusionPlanError]) -> 
 def _impossible_date_place(text: str) -> str:
     """The line of the first value written as a date that is not a real date. PyYAML
     raises a plain ValueError for it, without a line."""
-
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return "-"
-    nodes = [root] if root is not None else []
-    while nodes:
-        node = nodes.pop(0)
+    stack = [root] if root is not None else []  # children pushed reversed: document order
+    while stack:
+        node = stack.pop()
         if isinstance(node, yaml.ScalarNode):
             if node.tag == "tag:yaml.org,2002:timestamp":
                 try:
@@ -85,10 +84,19 @@ def _impossible_date_place(text: str) -> str:
                 except ValueError:
                     return f"line {node.start_mark.line + 1}"
         elif isinstance(node, yaml.MappingNode):
-            nodes.extend(value for pair in node.value for value in pair)
+            stack.extend(reversed([item for pair in node.value for item in pair]))
         elif isinstance(node, yaml.SequenceNode):
-            nodes.extend(node.value)
+            stack.extend(reversed(node.value))
     return "-"
+
+
+def _json_data(text: str) -> object:
+    """The document as plain data, to name the entry a problem is in; None if the standard
+    library reads JSON differently from msgspec."""
+    try:
+        return json_module.loads(text)
+    except ValueError:
+        return None
 
 
 def _raise(
@@ -99,12 +107,12 @@ def _raise(
     model: type[msgspec.Struct],
     data: object,
 ) -> NoReturn:
-    detail, loc = problem_and_place(str(problem))
+    detail, loc = _problem_and_place(str(problem))
     loc = _name_the_key(loc, model, data)
     raise error(path=name, place=yaml_place(text, loc), problem=detail) from None
 
 
-def problem_and_place(message: str) -> tuple[str, tuple[int | str, ...]]:
+def _problem_and_place(message: str) -> tuple[str, tuple[int | str, ...]]:
     """msgspec's message split into the problem and its place as a path of keys and
     indexes; an unknown key is the place itself."""
     at = _AT.search(message)
