@@ -273,14 +273,20 @@ def _open_template(path: Path) -> Any:
 
     if not path.is_file():
         raise TemplateRenderError(template=str(path), place="-", problem="file not found")
-    limit_mb = DEFAULT_LIMITS.max_unpacked_bytes // 2**20
+    too_large = f"larger than {DEFAULT_LIMITS.max_unpacked_bytes // 2**20} MB"
     try:
         data = read_bytes(path, DEFAULT_LIMITS)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_unpacked_size(archive, DEFAULT_LIMITS.max_unpacked_bytes)
-    except (UnreadableError, TooLargeError):
+    except UnreadableError as unreadable:
+        reason = unreadable.reason
+        problem = {"reason-too-large": too_large, "reason-empty": "empty"}.get(
+            str(reason["code"]), f"cannot be read ({reason.get('detail', reason['code'])})"
+        )
+        raise TemplateRenderError(template=str(path), place="-", problem=problem) from None
+    except TooLargeError:
         raise TemplateRenderError(
-            template=str(path), place="-", problem=f"larger than {limit_mb} MB, or empty"
+            template=str(path), place="-", problem=f"{too_large} unpacked"
         ) from None
     except zipfile.BadZipFile:
         raise TemplateRenderError(
