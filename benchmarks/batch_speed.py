@@ -6,8 +6,8 @@
   passed with --schema as JSON, then as YAML) against the floor, with peak memory of both;
 - render 10 plans with --jobs 1 and --jobs 2.
 
-Every measurement is a fresh process (imports count), best of ``REPEAT`` runs; peak memory
-is the process's maximum resident set size. Run: python benchmarks/batch_speed.py
+Every measurement is a fresh process (imports count), best of ``REPEAT`` runs, taken by
+turns with its floor; peak memory is the process's maximum resident set size. Run: python benchmarks/batch_speed.py
 """
 
 from __future__ import annotations
@@ -47,16 +47,32 @@ print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
+def _run(command: list[str]) -> tuple[float, float]:
+    """Wall time and peak memory (MiB) of one fresh run."""
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(out[0]), int(out[1]) / 1024
+
+
 def measure(command: list[str], repeat: int = REPEAT) -> tuple[float, float]:
     """Best wall time of ``repeat`` runs, and peak memory (MiB) of the command."""
-    best, peak = float("inf"), 0.0
+    runs = [_run(command) for _ in range(repeat)]
+    return min(seconds for seconds, _ in runs), max(memory for _, memory in runs)
+
+
+def measure_against_floor(
+    command: list[str], floor: list[str], repeat: int = REPEAT
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """``measure`` of the command and of its floor, run by turns: this machine's speed
+    drifts by a quarter within an hour, and a ratio of runs minutes apart measures the
+    drift as much as the tool."""
+    ours, theirs = [], []
     for _ in range(repeat):
-        out = subprocess.run(
-            [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True
-        ).stdout.split()
-        best = min(best, float(out[0]))
-        peak = max(peak, int(out[1]) / 1024)
-    return best, peak
+        ours.append(_run(command))
+        theirs.append(_run(floor))
+    best = [(min(s for s, _ in runs), max(m for _, m in runs)) for runs in (ours, theirs)]
+    return best[0], best[1]
 
 
 def plan_copies(count: int) -> list[str]:
@@ -162,10 +178,12 @@ def main(only: str | None = None) -> None:
         plans = plan_copies(count)
         # Runs under a second vary most on a shared machine: more of them, floor included.
         repeat = 3 * REPEAT if count == 500 else REPEAT
-        floor, _ = measure([python, "-c", FLOOR, str(CORPUS / f"plans-{count}")], repeat)
+        floor_command = [python, "-c", FLOOR, str(CORPUS / f"plans-{count}")]
         for jobs in ("1", "2"):
-            seconds, _ = measure(
-                [*cli, "validate", *plans, "--format", "json", "--jobs", jobs], repeat
+            (seconds, _), (floor, _) = measure_against_floor(
+                [*cli, "validate", *plans, "--format", "json", "--jobs", jobs],
+                floor_command,
+                repeat,
             )
             print(
                 f"validate {len(plans) * 14} workbooks, --jobs {jobs}: {seconds:.2f} s; "
@@ -174,9 +192,8 @@ def main(only: str | None = None) -> None:
     if only not in (None, "big"):
         return
     book, schema, schema_yaml = big_workbook()
-    floor, floor_memory = measure([python, "-c", FLOOR, str(book.parent)])
     for each in (schema, schema_yaml):
-        seconds, memory = measure(
+        (seconds, memory), (floor, floor_memory) = measure_against_floor(
             [
                 *cli,
                 "validate",
@@ -187,7 +204,8 @@ def main(only: str | None = None) -> None:
                 "2012-2016",
                 "--format",
                 "json",
-            ]
+            ],
+            [python, "-c", FLOOR, str(book.parent)],
         )
         print(
             f"validate one 200,000-row workbook (schema as {each.suffix}): {seconds:.2f} s, "
