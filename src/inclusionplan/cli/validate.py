@@ -90,7 +90,8 @@ def validate_command(
     configuration error.
 
     --annotate DIR writes, for each file with errors or warnings, a copy marking its cells
-    with comments and a first sheet listing the findings (the original is never changed).
+    with comments and a first sheet listing the findings (the original is never changed;
+    a file that could not be read gets no copy).
 
     Example: inclusionplan validate sample_data/faulty --lang en --annotate feedback
     """
