@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import openpyxl
+import pytest
 from typer.testing import CliRunner
 
 from inclusionplan.annotate import annotate
@@ -39,7 +40,7 @@ def test_wide_layout_with_title_rows_and_merged_cells(tmp_path: Path) -> None:
     book.save(source)
     before = source.read_bytes()
     report = validate([source], years=YEARS)
-    written = annotate(report, tmp_path / "out", "en")
+    written = annotate(report, tmp_path / "out", "en").written
     assert source.read_bytes() == before
     assert [w.path.name for w in written] == ["s.xlsx"]
     marked = comments(written[0].path, "Të dhënat")
@@ -61,7 +62,7 @@ def test_long_layout_marks_the_value_cell(tmp_path: Path) -> None:
     ]
     source = write_xlsx(tmp_path / "long.xlsx", rows)
     report = validate([source], years=(2012, 2013))
-    (written,) = annotate(report, tmp_path / "out", "sq")
+    (written,) = annotate(report, tmp_path / "out", "sq").written
     assert list(comments(written.path, "Të dhënat")) == ["D2"]
     assert openpyxl.load_workbook(written.path).sheetnames[0] == "Gjetjet"
 
@@ -72,7 +73,7 @@ def test_csv_xls_and_ods_become_xlsx_copies_that_say_so(tmp_path: Path) -> None:
     csv = folder / "submissions" / "strehimi.csv"
     before = csv.read_bytes()
     report = validate([folder])
-    written = {w.path.name: w.path for w in annotate(report, tmp_path / "out", "en")}
+    written = {w.path.name: w.path for w in annotate(report, tmp_path / "out", "en").written}
     assert csv.read_bytes() == before
     copy = openpyxl.load_workbook(written["strehimi.xlsx"])
     notes = " ".join(str(c.value) for c in copy["Findings"]["A"] if c.value)
@@ -83,7 +84,7 @@ def test_csv_xls_and_ods_become_xlsx_copies_that_say_so(tmp_path: Path) -> None:
 
 def test_deadline_and_completeness_in_the_summary(tmp_path: Path) -> None:
     report = validate([SAMPLES / "faulty"])
-    written = {w.path.name: w.path for w in annotate(report, tmp_path, "en")}
+    written = {w.path.name: w.path for w in annotate(report, tmp_path, "en").written}
     summary = openpyxl.load_workbook(written["zyra_e_punes.xlsx"])["Findings"]
     values = {summary.cell(r, 1).value: summary.cell(r, 2).value for r in range(3, 10)}
     assert values["Deadline for corrections"] == "29.07.2016"
@@ -114,8 +115,12 @@ def test_cli_annotate_and_markdown(tmp_path: Path) -> None:
 
 def test_annotated_copies_are_deterministic(tmp_path: Path) -> None:
     report = validate([SAMPLES / "faulty"])
-    first = {w.path.name: w.path.read_bytes() for w in annotate(report, tmp_path / "a", "sq")}
-    second = {w.path.name: w.path.read_bytes() for w in annotate(report, tmp_path / "b", "sq")}
+    first = {
+        w.path.name: w.path.read_bytes() for w in annotate(report, tmp_path / "a", "sq").written
+    }
+    second = {
+        w.path.name: w.path.read_bytes() for w in annotate(report, tmp_path / "b", "sq").written
+    }
     assert first == second
 
 
@@ -126,8 +131,35 @@ def test_macro_enabled_workbook_stays_xlsm(tmp_path: Path) -> None:
     rows[6][4] = "tre"
     source = write_xlsx(tmp_path / "makro.xlsm", [HEADER, *rows])
     make_macro_enabled(source)
-    (written,) = annotate(validate([source], years=YEARS), tmp_path / "out", "en")
+    (written,) = annotate(validate([source], years=YEARS), tmp_path / "out", "en").written
     assert written.path.name == "makro.xlsm"
     with zipfile.ZipFile(written.path) as archive:
         assert b"macroEnabled" in archive.read("[Content_Types].xml")
     assert list(comments(written.path, "Të dhënat")) == ["E8"]
+
+
+def test_a_file_too_large_for_a_copy_is_named_not_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl holds about 400 bytes a cell: past ``MAX_CELLS`` a file gets no copy, and
+    the user is told which and why."""
+    from inclusionplan import annotate as annotating
+
+    rows = em01_rows()
+    rows[0][3] = "n/a"
+    source = write_xlsx(tmp_path / "s.xlsx", [HEADER, *rows])
+    csv = tmp_path / "t.csv"
+    csv.write_text("Kodi;Ndarja;2012\nEM01;Gjithsej;n/a\n", encoding="utf-8")
+    cells = sum(len(row) for row in [HEADER, *rows])
+    monkeypatch.setattr(annotating, "MAX_CELLS", 5)
+    result = annotate(validate([source, csv], years=YEARS), tmp_path / "out", "en")
+    assert result.written == []
+    assert [(t.source, t.cells) for t in result.too_large] == [(str(source), cells), (str(csv), 6)]
+    assert not (tmp_path / "out").exists()
+    shown = runner.invoke(
+        app, ["validate", str(source), "--annotate", str(tmp_path / "out"), "--lang", "en"]
+    )
+    assert f"{source}: no annotated copy: {cells} cells, more than the 5 a copy" in shown.output
+    monkeypatch.setattr(annotating, "MAX_CELLS", cells)
+    (written,) = annotate(validate([source], years=YEARS), tmp_path / "out", "en").written
+    assert written.path.name == "s.xlsx"

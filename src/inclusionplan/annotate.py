@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
+import zipfile
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,11 @@ from inclusionplan.reading.tables import Grid
 from inclusionplan.reports import FileReport, Report
 
 FILLS = {Severity.ERROR: "F4B6B6", Severity.WARNING: "FFE08A"}
+# openpyxl holds about 400 bytes a cell and reads 70,000 cells a second: a copy of a
+# million cells takes 400 MB and 15 s; one of the 30,000,000 the reading limits allow,
+# 12 GB. Larger files get no copy, and the user is told so.
+MAX_CELLS = 1_000_000
+_CELL_TAG = re.compile(rb"<(?:[^\s<>/:!?]+:)?c[\s/>]")
 SHEET_TITLES = {"sq": "Gjetjet", "en": "Findings"}
 COMMENT_AUTHOR = "inclusionplan"
 MAX_COMMENT = 1500
@@ -88,8 +95,23 @@ class Annotated:
     path: Path
 
 
-def annotate(report: Report, folder: Path, lang: str) -> list[Annotated]:
-    """An annotated copy in ``folder`` of every submission with errors or warnings.
+@dataclass(frozen=True)
+class TooLarge:
+    """A file with findings that got no annotated copy: it has more than ``MAX_CELLS``."""
+
+    source: str
+    cells: int
+
+
+@dataclass
+class Annotations:
+    written: list[Annotated] = field(default_factory=list)
+    too_large: list[TooLarge] = field(default_factory=list)
+
+
+def annotate(report: Report, folder: Path, lang: str) -> Annotations:
+    """An annotated copy in ``folder`` of every submission with errors or warnings, but
+    one with more than ``MAX_CELLS`` cells.
 
     A report names files as the user passed them, so those names are the paths to read. A
     file that could not be read gets no copy: it has no cell to mark, and it may be one
@@ -102,7 +124,7 @@ def annotate(report: Report, folder: Path, lang: str) -> list[Annotated]:
             by_file[finding.file].append(finding)
         if finding.code == "unreadable-file":
             unreadable.add(finding.file)
-    written = []
+    result = Annotations()
     for file_report in report.files:
         findings = by_file.get(file_report.file)
         if not findings or file_report.file in unreadable:
@@ -118,11 +140,23 @@ def annotate(report: Report, folder: Path, lang: str) -> list[Annotated]:
         deadline = (
             datetime.date.fromisoformat(file_report.deadline) if file_report.deadline else None
         )
-        data = annotated_bytes(source, file_report, findings, lang, deadline)
+        try:
+            data = annotated_bytes(source, file_report, findings, lang, deadline)
+        except TooManyCellsError as too_many:
+            result.too_large.append(TooLarge(file_report.file, too_many.cells))
+            continue
         if data is not None:
             write_atomic(target, data)
-            written.append(Annotated(file_report.file, target))
-    return written
+            result.written.append(Annotated(file_report.file, target))
+    return result
+
+
+class TooManyCellsError(Exception):
+    """A file with more cells than an annotated copy can hold (``MAX_CELLS``)."""
+
+    def __init__(self, cells: int) -> None:
+        super().__init__(cells)
+        self.cells = cells
 
 
 def annotated_bytes(
@@ -151,6 +185,7 @@ def _open_copy(source: Path, file_format: str) -> tuple[Any, str | None]:
 
     data = source.read_bytes()
     if file_format == "xlsx":
+        _refuse_too_many_cells(_xlsx_cells(data))
         keep_vba = source.suffix.lower() == ".xlsm"
         try:
             return openpyxl.load_workbook(io.BytesIO(data), keep_vba=keep_vba), None
@@ -185,6 +220,9 @@ def _values_copy(source: Path, data: bytes, file_format: str) -> Any:
             ]
         except Exception:
             return None
+    _refuse_too_many_cells(
+        sum(1 for _, _, grid in sheets for row in grid for value in row if value not in ("", None))
+    )
     for name, (top, left), grid in sheets:
         sheet = book.create_sheet(name[:31])
         for r, row in enumerate(grid, start=top + 1):
@@ -199,6 +237,25 @@ def _values_copy(source: Path, data: bytes, file_format: str) -> Any:
                 else:
                     cell.value = value
     return book
+
+
+def _xlsx_cells(data: bytes) -> int:
+    """The cell elements of every sheet part (each becomes an object in openpyxl); 0 when
+    the zip cannot be walked (openpyxl then fails, and the values are copied instead)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(
+                sum(1 for _ in _CELL_TAG.finditer(archive.read(info)))
+                for info in archive.infolist()
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+            )
+    except (zipfile.BadZipFile, OSError):
+        return 0
+
+
+def _refuse_too_many_cells(cells: int) -> None:
+    if cells > MAX_CELLS:
+        raise TooManyCellsError(cells)
 
 
 def _mark_cells(workbook: Any, findings: Sequence[Finding], lang: str) -> None:

@@ -582,6 +582,10 @@ MESSAGES: Mapping[str, Text] = {
         "LibreOffice could not convert the document to PDF ({detail}).",
     ),
     "render-done": _t("U shkrua {path}", "Wrote {path}"),
+    "annotate-too-large": _t(
+        "{file}: pa kopje me shënime: {cells} qeliza, më shumë se {limit} që mban një kopje.",
+        "{file}: no annotated copy: {cells} cells, more than the {limit} a copy can hold.",
+    ),
     "control-characters-removed": _t(
         "Kujdes: u hoqën {count} karaktere kontrolli që XML nuk i lejon (nga tekstet e planit "
         "ose të dhënat).",
@@ -671,7 +675,7 @@ class _Params(dict[str, Any]):
 
 # Whole numbers that are amounts, shown with thousands separators; other integers are years
 # and row numbers, shown as written.
-_COUNTS = frozenset({"limit"})
+_COUNTS = frozenset({"limit", "cells"})
 
 
 def severity_label(severity: Severity, lang: str) -> str:

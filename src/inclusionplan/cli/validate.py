@@ -138,11 +138,17 @@ def validate_command(
         with Path(summary_path).open("a", encoding="utf-8") as summary:
             summary.write(to_markdown(report, language))
     if annotate is not None:
+        from inclusionplan.annotate import MAX_CELLS
         from inclusionplan.annotate import annotate as annotate_report
+        from inclusionplan.catalogue import message_text
 
         folder = annotate
-        for written in guarded(lambda: annotate_report(report, folder, language), language, debug):
+        annotations = guarded(lambda: annotate_report(report, folder, language), language, debug)
+        for written in annotations.written:
             typer.echo(str(written.path), err=True)
+        for too_large in annotations.too_large:
+            params = {"file": too_large.source, "cells": too_large.cells, "limit": MAX_CELLS}
+            typer.echo(message_text("annotate-too-large", language, params), err=True)
     raise typer.Exit(EXIT_FINDINGS if report.fails(threshold) else EXIT_OK)
 
 
