@@ -96,6 +96,23 @@ def test_broken_schema_names_file_place_and_problem(
     assert str(path) in message and expected in message
 
 
+def test_schema_problems_are_said_in_albanian_too(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text(
+        "indicators:\n  - {code: XX01, area: ZZ, en: a, sq: b, unit: persons, type: count,"
+        " institution: court}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SchemaError) as raised:
+        load_schema(path)
+    assert "treguesi XX01: fusha 'ZZ' nuk është përcaktuar" in raised.value.message("sq")
+    assert "indicator XX01: area 'ZZ' is not defined" in raised.value.message("en")
+    path.write_text("checks: {large_change: {threshold: 0}}\n", encoding="utf-8")
+    with pytest.raises(SchemaError) as raised:
+        load_schema(path)
+    assert "checks.large_change.threshold (line 1): duhet të jetë > 0" in raised.value.message("sq")
+
+
 TRANSPORT = {
     "areas": [{"key": "TR", "en": "Transport", "sq": "Transporti"}],
     "indicators": [

@@ -541,6 +541,65 @@ MESSAGES: Mapping[str, Text] = {
         "the unpacked file would exceed the limit of {limit_mb} MB",
     ),
     "reason-io": _t("skedari nuk mund të hapet ({detail})", "the file cannot be opened ({detail})"),
+    # -- problems in a plan or schema file (the {problem} of plan-invalid, schema-invalid)
+    "problem-unknown-key": _t(
+        "çelës i panjohur; mos është shkruar gabim?", "unknown key; is it mistyped?"
+    ),
+    "problem-missing-key": _t(
+        "mungon çelësi i detyrueshëm '{key}'", "the required key '{key}' is missing"
+    ),
+    "problem-type": _t("pritej {expected}, u gjet {found}", "expected {expected}, found {found}"),
+    "problem-empty": _t("nuk duhet të jetë bosh", "must not be empty"),
+    "problem-too-few": _t(
+        "duhet të ketë të paktën {minimum} elementë", "must have at least {minimum} items"
+    ),
+    "problem-pattern": _t(
+        "nuk ka formën e kërkuar ({pattern})", "does not have the required form ({pattern})"
+    ),
+    "problem-bound": _t("duhet të jetë {operator} {bound}", "must be {operator} {bound}"),
+    "problem-choice": _t("vlerë e panjohur: {value}", "unknown value: {value}"),
+    "problem-date": _t("nuk është datë (VVVV-MM-DD)", "not a date (YYYY-MM-DD)"),
+    "problem-yaml": _t("nuk është YAML i vlefshëm: {detail}", "not valid YAML: {detail}"),
+    "problem-not-a-mapping": _t(
+        "pritej një hartë YAML (çelës: vlerë)", "expected a YAML mapping (key: value)"
+    ),
+    "problem-impossible-date": _t("nuk është datë: {detail}", "not a date: {detail}"),
+    "problem-unreadable": _t("nuk mund të lexohet ({detail})", "cannot be read ({detail})"),
+    "problem-year-range": _t(
+        "'{text}' nuk është varg vitesh si 2012-2016",
+        "'{text}' is not a year range such as 2012-2016",
+    ),
+    "problem-baseline-year": _t(
+        "{year} nuk është një nga vitet e të dhënave {years}",
+        "{year} is not one of the data years {years}",
+    ),
+    "problem-unknown-institution": _t(
+        "'{institution}' nuk është institucion i skemës",
+        "'{institution}' is not an institution of the schema",
+    ),
+    "problem-no-total": _t(
+        "ndarjet (breakdowns) duhet të përcaktojnë 'total'", "breakdowns must define 'total'"
+    ),
+    "problem-unknown-part": _t(
+        "ndarja '{partition}' përmend ndarjen e panjohur '{part}'",
+        "partition '{partition}' names unknown breakdown '{part}'",
+    ),
+    "problem-unknown-subgroup": _t(
+        "nëngrupi '{subgroup}' nuk është te ndarjet (breakdowns)",
+        "subgroup '{subgroup}' is not in breakdowns",
+    ),
+    "problem-indicator-twice": _t(
+        "treguesi {indicator} përcaktohet dy herë", "indicator {indicator} is defined twice"
+    ),
+    "problem-not-defined": _t(
+        "treguesi {indicator}: {kind} '{name}' nuk është përcaktuar",
+        "indicator {indicator}: {kind} '{name}' is not defined",
+    ),
+    "problem-rule-indicator": _t(
+        "rregulli {rule}: tregues i panjohur {indicator}",
+        "rule {rule}: unknown indicator {indicator}",
+    ),
+    "problem-other": _t("{detail}", "{detail}"),
     # -- errors the tool raises
     "internal-error": _t(
         "Gabim i brendshëm: {detail}. Ju lutem njoftoni zhvilluesit.",
@@ -649,7 +708,8 @@ def finding_message(finding: Finding, lang: str) -> str:
 
 
 class _Params(dict[str, Any]):
-    """Template parameters: numbers in the language's format, reasons translated."""
+    """Template parameters: numbers in the language's format, reasons and problems
+    translated."""
 
     def __init__(self, params: Mapping[str, Any], lang: str) -> None:
         super().__init__(params)
@@ -662,7 +722,7 @@ class _Params(dict[str, Any]):
         value = super().__getitem__(key)
         if isinstance(value, str) and len(value) > MAX_PARAMETER:
             return value[: MAX_PARAMETER - 1] + "…"
-        if key == "reason" and isinstance(value, Mapping):
+        if key in ("reason", "problem") and isinstance(value, Mapping) and "code" in value:
             return message_text(str(value["code"]), self.lang, value)
         if isinstance(value, Mapping) and "sq" in value and "en" in value:
             return value[self.lang if self.lang in value else "en"]

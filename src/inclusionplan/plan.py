@@ -95,7 +95,11 @@ def load_plan(folder: Path) -> Plan:
     except FileNotFoundError:
         raise PlanConfigError("plan-not-found", path=str(folder)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise PlanConfigError(path=str(config_path), place="-", problem=str(error)) from None
+        raise PlanConfigError(
+            path=str(config_path),
+            place="-",
+            problem={"code": "problem-unreadable", "detail": str(error)},
+        ) from None
     config = validate_yaml(text, config_path.as_posix(), PlanConfig, PlanConfigError)
     for name in ("period", "data_years"):
         years_text = getattr(config, name)
@@ -105,12 +109,16 @@ def load_plan(folder: Path) -> Plan:
             raise PlanConfigError(
                 path=config_path.as_posix(),
                 place=yaml_place(text, (name,)),
-                problem=f"'{years_text}' is not a year range such as 2012-2016",
+                problem={"code": "problem-year-range", "text": years_text},
             ) from None
     if config.baseline_year not in parse_years(config.data_years):
         raise PlanConfigError(
             path=config_path.as_posix(),
             place=yaml_place(text, ("baseline_year",)),
-            problem=f"{config.baseline_year} is not one of the data years {config.data_years}",
+            problem={
+                "code": "problem-baseline-year",
+                "year": config.baseline_year,
+                "years": config.data_years,
+            },
         )
     return Plan(folder=folder, config=config)

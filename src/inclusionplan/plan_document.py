@@ -50,7 +50,11 @@ def load_texts(plan: Plan, lang: str) -> dict[str, Any]:
         try:
             own_text = own.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
-            raise PlanConfigError(path=own.as_posix(), place="-", problem=str(error)) from None
+            raise PlanConfigError(
+                path=own.as_posix(),
+                place="-",
+                problem={"code": "problem-unreadable", "detail": str(error)},
+            ) from None
         overrides = load_yaml_mapping(own_text, own.as_posix(), PlanConfigError)
         for key, value in overrides.items():
             if isinstance(value, dict) and isinstance(texts.get(key), dict):

@@ -119,7 +119,9 @@ def read_schema_file(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise SchemaError("schema-not-found", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise SchemaError(path=str(path), place="-", problem=f"cannot be read ({error})") from None
+        raise SchemaError(
+            path=str(path), place="-", problem={"code": "problem-unreadable", "detail": str(error)}
+        ) from None
     user = validate_schema_text(text, str(path), json=path.suffix.lower() == ".json")
     if user.extends == "none":
         merged = user
@@ -164,50 +166,74 @@ def merge_schema_files(base: SchemaFile, extension: SchemaFile) -> SchemaFile:
     )
 
 
-def reference_problems(schema: SchemaFile) -> list[tuple[str, str]]:
+Problem = dict[str, object]
+"""A problem of the catalogue: its code and parameters."""
+
+_KINDS = {  # what an indicator refers to, as (sq, en)
+    "area": ("fusha", "area"),
+    "unit": ("njësia", "unit"),
+    "institution": ("institucioni", "institution"),
+    "partition": ("ndarja", "partition"),
+    "subgroup": ("nëngrupi", "subgroup"),
+}
+
+
+def reference_problems(schema: SchemaFile) -> list[tuple[str, Problem]]:
     """Names used but not defined, as (token to locate, problem); empty when consistent."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, Problem]] = []
     if "total" not in schema.breakdowns:
-        problems.append(("breakdowns", "breakdowns must define 'total'"))
+        problems.append(("breakdowns", {"code": "problem-no-total"}))
     for name, partition in schema.partitions.items():
         problems += [
-            (name, f"partition '{name}' names unknown breakdown '{part}'")
+            (name, {"code": "problem-unknown-part", "partition": name, "part": part})
             for part in partition.parts
             if part not in schema.breakdowns
         ]
     problems += [
-        (subgroup, f"subgroup '{subgroup}' is not in breakdowns")
+        (subgroup, {"code": "problem-unknown-subgroup", "subgroup": subgroup})
         for subgroup in schema.subgroups
         if subgroup not in schema.breakdowns
     ]
     areas = {area.key for area in schema.areas}
     codes: set[str] = set()
     for indicator in schema.indicators:
-        if indicator.code in codes:
-            problems.append((indicator.code, f"indicator {indicator.code} is defined twice"))
-        codes.add(indicator.code)
-        references: list[tuple[bool, str]] = [
-            (indicator.area in areas, f"area '{indicator.area}'"),
-            (indicator.unit in schema.units, f"unit '{indicator.unit}'"),
-            (
-                indicator.institution in schema.institutions,
-                f"institution '{indicator.institution}'",
-            ),
+        code = indicator.code
+        if code in codes:
+            problems.append((code, {"code": "problem-indicator-twice", "indicator": code}))
+        codes.add(code)
+        references: list[tuple[bool, str, str]] = [
+            (indicator.area in areas, "area", indicator.area),
+            (indicator.unit in schema.units, "unit", indicator.unit),
+            (indicator.institution in schema.institutions, "institution", indicator.institution),
         ]
-        references += [(p in schema.partitions, f"partition '{p}'") for p in indicator.partitions]
-        references += [(s in schema.subgroups, f"subgroup '{s}'") for s in indicator.subgroups]
+        references += [(p in schema.partitions, "partition", p) for p in indicator.partitions]
+        references += [(s in schema.subgroups, "subgroup", s) for s in indicator.subgroups]
         problems += [
-            (indicator.code, f"indicator {indicator.code}: {what} is not defined")
-            for defined, what in references
+            (
+                code,
+                {
+                    "code": "problem-not-defined",
+                    "indicator": code,
+                    "kind": _kind(kind),
+                    "name": name,
+                },
+            )
+            for defined, kind, name in references
             if not defined
         ]
     for rule in schema.rules:
+        text = f"{rule.left} {rule.operator} {rule.right}"
         problems += [
-            (code, f"rule {rule.left} {rule.operator} {rule.right}: unknown indicator {code}")
+            (code, {"code": "problem-rule-indicator", "rule": text, "indicator": code})
             for code in (rule.left, rule.right)
             if code not in codes
         ]
     return problems
+
+
+def _kind(kind: str) -> dict[str, str]:
+    sq, en = _KINDS[kind]
+    return {"sq": sq, "en": en}
 
 
 def schema_json_schema() -> str:
@@ -222,7 +248,7 @@ def schema_json_schema() -> str:
     return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def builtin_schema_problems() -> list[tuple[str, str]]:
+def builtin_schema_problems() -> list[tuple[str, Problem]]:
     """Problems of the shipped schema; the test suite keeps this empty."""
     return reference_problems(validate_schema_text(builtin_schema_text(), "built-in schema"))
 

@@ -401,7 +401,7 @@ def _entries(
             raise PlanConfigError(
                 path=(folder / PLAN_FILE).as_posix(),
                 place=f"{key}[{index}].institution",
-                problem=f"'{entry.institution}' is not an institution of the schema",
+                problem={"code": "problem-unknown-institution", "institution": entry.institution},
             )
         path = folder / entry.file
         files.append((path, path.as_posix(), entry.institution))

@@ -23,6 +23,24 @@ _AT = re.compile(r" - at `\$([^`]*)`$")
 _STEP = re.compile(r"\.([^.\[]+)|\[(\d+|\.\.\.)\]")
 _ANY_KEY = "..."  # how msgspec writes a key of a mapping
 _UNKNOWN = re.compile(r"^Object contains unknown field `(.*)`$")
+_MISSING = re.compile(r"^Object missing required field `(.*)`$")
+_TYPE = re.compile(r"^Expected `(\w+)`, got `(\w+)`$")
+_LENGTH = re.compile(r"^Expected `(\w+)` of length >= (\d+)$")
+_PATTERN = re.compile(r"^Expected `str` matching regex '(.*)'$")
+_BOUND = re.compile(r"^Expected `(?:int|float)` (>=|>|<=|<) (-?[\d.]+)$")
+_CHOICE = re.compile(r"^Invalid enum value (.*)$")
+_DATE = re.compile(r"^Invalid RFC3339 encoded date$")
+_OPERATORS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+_TYPE_NAMES = {  # msgspec's names of types, as (sq, en)
+    "str": ("tekst", "text"),
+    "int": ("numër i plotë", "a whole number"),
+    "float": ("numër", "a number"),
+    "bool": ("po ose jo (true/false)", "true or false"),
+    "array": ("listë", "a list"),
+    "object": ("hartë (çelës: vlerë)", "a mapping (key: value)"),
+    "null": ("asgjë", "nothing"),
+    "date": ("datë (VVVV-MM-DD)", "a date (YYYY-MM-DD)"),
+}
 
 
 def validate_yaml(
@@ -57,13 +75,17 @@ def load_yaml_mapping(text: str, name: str, error: type[InclusionPlanError]) -> 
         mark = getattr(problem, "problem_mark", None)
         place = f"line {mark.line + 1}" if mark is not None else "-"
         detail = getattr(problem, "problem", None) or str(problem)
-        raise error(path=name, place=place, problem=f"not valid YAML: {detail}") from None
+        raise error(
+            path=name, place=place, problem={"code": "problem-yaml", "detail": detail}
+        ) from None
     except ValueError as problem:  # a date that is not one: 2016-13-45
         raise error(
-            path=name, place=_impossible_date_place(text), problem=f"not a date: {problem}"
+            path=name,
+            place=_impossible_date_place(text),
+            problem={"code": "problem-impossible-date", "detail": str(problem)},
         ) from None
     if not isinstance(data, dict):
-        raise error(path=name, place="line 1", problem="expected a YAML mapping (key: value)")
+        raise error(path=name, place="line 1", problem={"code": "problem-not-a-mapping"})
     return data
 
 
@@ -112,9 +134,9 @@ def _raise(
     raise error(path=name, place=yaml_place(text, loc), problem=detail) from None
 
 
-def _problem_and_place(message: str) -> tuple[str, tuple[int | str, ...]]:
-    """msgspec's message split into the problem and its place as a path of keys and
-    indexes; an unknown key is the place itself."""
+def _problem_and_place(message: str) -> tuple[dict[str, object], tuple[int | str, ...]]:
+    """msgspec's message as a problem of the catalogue and its place as a path of keys
+    and indexes; an unknown key is the place itself."""
     at = _AT.search(message)
     loc: tuple[int | str, ...] = ()
     if at is not None:
@@ -125,8 +147,43 @@ def _problem_and_place(message: str) -> tuple[str, tuple[int | str, ...]]:
         )
     unknown = _UNKNOWN.match(message)
     if unknown is not None:
-        return "unknown key; is it mistyped?", (*loc, unknown.group(1))
-    return message, loc
+        return {"code": "problem-unknown-key"}, (*loc, unknown.group(1))
+    return _problem(message), loc
+
+
+def _problem(message: str) -> dict[str, object]:
+    """The catalogue's problem for one of msgspec's messages; its own text otherwise."""
+    if match := _MISSING.match(message):
+        return {"code": "problem-missing-key", "key": match.group(1)}
+    if match := _TYPE.match(message):
+        return {
+            "code": "problem-type",
+            "expected": _type_name(match.group(1)),
+            "found": _type_name(match.group(2)),
+        }
+    if match := _LENGTH.match(message):
+        minimum = int(match.group(2))
+        if match.group(1) == "str" and minimum == 1:
+            return {"code": "problem-empty"}
+        return {"code": "problem-too-few", "minimum": minimum}
+    if match := _PATTERN.match(message):
+        return {"code": "problem-pattern", "pattern": match.group(1)}
+    if match := _BOUND.match(message):
+        return {
+            "code": "problem-bound",
+            "operator": _OPERATORS[match.group(1)],
+            "bound": float(match.group(2)),
+        }
+    if match := _CHOICE.match(message):
+        return {"code": "problem-choice", "value": match.group(1)}
+    if _DATE.match(message):
+        return {"code": "problem-date"}
+    return {"code": "problem-other", "detail": message}
+
+
+def _type_name(name: str) -> dict[str, str] | str:
+    names = _TYPE_NAMES.get(name)
+    return {"sq": names[0], "en": names[1]} if names else name
 
 
 def _name_the_key(
