@@ -399,7 +399,7 @@ def test_max_cells_is_a_limit_like_the_others(tmp_path: Path) -> None:
 
 def test_a_template_that_would_inflate_past_the_limit_is_refused(tmp_path: Path) -> None:
     """A Word template may come from anywhere: one whose zip directory announces more than
-    256 MB is refused before a part is inflated."""
+    256 MB unpacked is refused before a part is inflated."""
     from typer.testing import CliRunner
 
     from inclusionplan.cli import app
@@ -415,5 +415,5 @@ def test_a_template_that_would_inflate_past_the_limit_is_refused(tmp_path: Path)
     output = tmp_path / "plan.docx"
     arguments = ["render", str(SAMPLES / "elbasan"), "--template", str(template), "-o", str(output)]
     result = CliRunner().invoke(app, [*arguments, "--lang", "en"])
-    assert result.exit_code == 2 and "larger than 256 MB" in result.output
+    assert result.exit_code == 2 and "would exceed the limit of 256 MB" in result.output
     assert not output.exists()

@@ -599,6 +599,10 @@ MESSAGES: Mapping[str, Text] = {
         "rregulli {rule}: tregues i panjohur {indicator}",
         "rule {rule}: unknown indicator {indicator}",
     ),
+    "problem-file-not-found": _t("skedari nuk gjendet", "file not found"),
+    "problem-not-a-word-document": _t(
+        "nuk është dokument Word ({detail})", "not a Word document ({detail})"
+    ),
     "problem-other": _t("{detail}", "{detail}"),
     # -- errors the tool raises
     "internal-error": _t(

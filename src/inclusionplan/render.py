@@ -272,33 +272,30 @@ def _open_template(path: Path) -> Any:
     from inclusionplan.reading.ooxml import TooLargeError, check_unpacked_size
 
     if not path.is_file():
-        raise TemplateRenderError(template=str(path), place="-", problem="file not found")
-    too_large = f"larger than {DEFAULT_LIMITS.max_unpacked_bytes // 2**20} MB"
+        raise TemplateRenderError(
+            template=str(path), place="-", problem={"code": "problem-file-not-found"}
+        )
+    limit = DEFAULT_LIMITS.max_unpacked_bytes
     try:
         data = read_bytes(path, DEFAULT_LIMITS)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_unpacked_size(archive, DEFAULT_LIMITS.max_unpacked_bytes)
-    except UnreadableError as unreadable:
-        reason = unreadable.reason
-        problem = {"reason-too-large": too_large, "reason-empty": "empty"}.get(
-            str(reason["code"]), f"cannot be read ({reason.get('detail', reason['code'])})"
-        )
-        raise TemplateRenderError(template=str(path), place="-", problem=problem) from None
+            check_unpacked_size(archive, limit)
+    except UnreadableError as unreadable:  # too large, empty, or an I/O error: its reason
+        raise TemplateRenderError(
+            template=str(path), place="-", problem=unreadable.reason
+        ) from None
     except TooLargeError:
-        raise TemplateRenderError(
-            template=str(path), place="-", problem=f"{too_large} unpacked"
-        ) from None
+        too_large = {"code": "reason-too-large", "limit_mb": limit // 2**20}
+        raise TemplateRenderError(template=str(path), place="-", problem=too_large) from None
     except zipfile.BadZipFile:
-        raise TemplateRenderError(
-            template=str(path), place="-", problem="not a Word document (BadZipFile)"
-        ) from None
+        not_word = {"code": "problem-not-a-word-document", "detail": "BadZipFile"}
+        raise TemplateRenderError(template=str(path), place="-", problem=not_word) from None
     try:
         template = DocxTemplate(io.BytesIO(data))
         template.init_docx()
     except Exception as error:  # python-docx raises several kinds on a non-docx file
-        raise TemplateRenderError(
-            template=str(path), place="-", problem=f"not a Word document ({type(error).__name__})"
-        ) from None
+        not_word = {"code": "problem-not-a-word-document", "detail": type(error).__name__}
+        raise TemplateRenderError(template=str(path), place="-", problem=not_word) from None
     return template
 
 
