@@ -604,6 +604,21 @@ MESSAGES: Mapping[str, Text] = {
         "nuk është dokument Word ({detail})", "not a Word document ({detail})"
     ),
     "problem-other": _t("{detail}", "{detail}"),
+    # -- the names of value types in problem-type (msgspec's names after "type-")
+    "type-str": _t("tekst", "text"),
+    "type-int": _t("numër i plotë", "a whole number"),
+    "type-float": _t("numër", "a number"),
+    "type-bool": _t("po ose jo (true/false)", "true or false"),
+    "type-array": _t("listë", "a list"),
+    "type-object": _t("hartë (çelës: vlerë)", "a mapping (key: value)"),
+    "type-null": _t("asgjë", "nothing"),
+    "type-date": _t("datë (VVVV-MM-DD)", "a date (YYYY-MM-DD)"),
+    # -- what an indicator refers to, in problem-not-defined
+    "kind-area": _t("fusha", "area"),
+    "kind-unit": _t("njësia", "unit"),
+    "kind-institution": _t("institucioni", "institution"),
+    "kind-partition": _t("ndarja", "partition"),
+    "kind-subgroup": _t("nëngrupi", "subgroup"),
     # -- errors the tool raises
     "internal-error": _t(
         "Gabim i brendshëm: {detail}. Ju lutem njoftoni zhvilluesit.",

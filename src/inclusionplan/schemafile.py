@@ -7,7 +7,7 @@ the test suite and compiled without it, which keeps ``validate`` start-up fast.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -169,14 +169,6 @@ def merge_schema_files(base: SchemaFile, extension: SchemaFile) -> SchemaFile:
 Problem = dict[str, object]
 """A problem of the catalogue: its code and parameters."""
 
-_KINDS = {  # what an indicator refers to, as (sq, en)
-    "area": ("fusha", "area"),
-    "unit": ("njësia", "unit"),
-    "institution": ("institucioni", "institution"),
-    "partition": ("ndarja", "partition"),
-    "subgroup": ("nëngrupi", "subgroup"),
-}
-
 
 def reference_problems(schema: SchemaFile) -> list[tuple[str, Problem]]:
     """Names used but not defined, as (token to locate, problem); empty when consistent."""
@@ -231,9 +223,11 @@ def reference_problems(schema: SchemaFile) -> list[tuple[str, Problem]]:
     return problems
 
 
-def _kind(kind: str) -> dict[str, str]:
-    sq, en = _KINDS[kind]
-    return {"sq": sq, "en": en}
+def _kind(kind: str) -> Mapping[str, str]:
+    """What an indicator refers to, in both languages, from the catalogue."""
+    from inclusionplan.catalogue import MESSAGES
+
+    return MESSAGES[f"kind-{kind}"]
 
 
 def schema_json_schema() -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import json as json_module
 import re
+from collections.abc import Mapping
 from typing import Any, NoReturn, TypeVar, get_args
 
 import msgspec
@@ -31,16 +32,6 @@ _BOUND = re.compile(r"^Expected `(?:int|float)` (>=|>|<=|<) (-?[\d.]+)$")
 _CHOICE = re.compile(r"^Invalid enum value (.*)$")
 _DATE = re.compile(r"^Invalid RFC3339 encoded date$")
 _OPERATORS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
-_TYPE_NAMES = {  # msgspec's names of types, as (sq, en)
-    "str": ("tekst", "text"),
-    "int": ("numër i plotë", "a whole number"),
-    "float": ("numër", "a number"),
-    "bool": ("po ose jo (true/false)", "true or false"),
-    "array": ("listë", "a list"),
-    "object": ("hartë (çelës: vlerë)", "a mapping (key: value)"),
-    "null": ("asgjë", "nothing"),
-    "date": ("datë (VVVV-MM-DD)", "a date (YYYY-MM-DD)"),
-}
 
 
 def validate_yaml(
@@ -181,9 +172,11 @@ def _problem(message: str) -> dict[str, object]:
     return {"code": "problem-other", "detail": message}
 
 
-def _type_name(name: str) -> dict[str, str] | str:
-    names = _TYPE_NAMES.get(name)
-    return {"sq": names[0], "en": names[1]} if names else name
+def _type_name(name: str) -> Mapping[str, str] | str:
+    """A type's name in both languages, from the catalogue; msgspec's own otherwise."""
+    from inclusionplan.catalogue import MESSAGES
+
+    return MESSAGES.get(f"type-{name}", name)
 
 
 def _name_the_key(
