@@ -229,55 +229,32 @@ class _Resolver:
             self._resolve_long(table, file)
 
     def _resolve_wide(self, table: SheetTable, file: str) -> None:
-        """Every row of a wide table has the same places (the header's year columns); the
-        usual row, a known code and breakdown whose values are all numbers, is resolved
-        here without a call per row (a 200,000-row sheet goes through this loop)."""
-        context = self.context
+        """Every row of a wide table has the same places (the header's year columns). The
+        usual table is resolved in passes over whole columns; any other, row by row."""
         shape = self._shape(table)
         if self._resolve_usual(table, file, shape):
             return
+        context = self.context
         given = self._given(file)
         first_sheet = context.first_sheet.setdefault(file, {})
-        indicators = context.schema.indicators
-        breakdown_names = context.schema.breakdown_names
-        breakdowns = self.breakdowns
-        series_of = context.series
-        add_row = context.rows.append
-        years_given, numbers_given = given.years, given.numbers
-        places, years, dense, reach = shape.places, shape.years, shape.dense, shape.reach
-        labels, cells, sheet = table.breakdown_labels, table.cells, table.sheet
         for index, code in enumerate(table.codes):
-            indicator = indicators.get(code)
-            breakdown = breakdowns.get(labels[index], _UNSEEN)
-            if indicator is None or breakdown is None or breakdown not in indicator.breakdowns:
-                identity = self._identify(table, index, code, file)
-                if identity is None:
-                    continue
-                indicator, breakdown = identity
+            identity = self._identify(table, index, code, file)
+            if identity is None:
+                continue
+            indicator, breakdown = identity
             if shape.unexpected:
                 for column, year in shape.unexpected:
                     observation = table.observation(index, column, year)
                     context.unresolved.append(Unresolved("unexpected-year", observation, file))
                 shape.unexpected = []
-            if not places:
+            if not shape.places:
                 continue
-            row = Row(
-                indicator, breakdown, table, index, file, breakdown_names.get(breakdown), places
-            )
-            add_row(row)
+            names = context.schema.breakdown_names.get(breakdown)
+            row = Row(indicator, breakdown, table, index, file, names, shape.places)
+            context.rows.append(row)
             if code not in first_sheet:
-                first_sheet[code] = sheet
-            key = (code, breakdown)
-            row_cells = cells[index]
-            if dense is not None and key not in series_of and len(row_cells) > reach:
-                values = dense(row_cells)
-                if _FLOAT.issuperset(map(type, values)):  # the common case: all numbers
-                    years_given[key] = years
-                    row.numbers = numbers = list(values)  # type: ignore[assignment]
-                    series_of[key] = Series(row, numbers)  # type: ignore[arg-type]
-                    numbers_given[code] = numbers_given.get(code, 0) + len(values)
-                    continue
-            self._fill(row, key, years, given)
+                first_sheet[code] = table.sheet
+            self._fill(row, (code, breakdown), shape.years, given, shape)
 
     def _resolve_usual(self, table: SheetTable, file: str, shape: _Shape) -> bool:
         """The usual wide table in a few passes in C: every row's code and breakdown known,
@@ -402,7 +379,14 @@ class _Resolver:
             return None
         return indicator, breakdown
 
-    def _fill(self, row: Row, key: SeriesKey, years: frozenset[int], given: _Given) -> None:
+    def _fill(
+        self,
+        row: Row,
+        key: SeriesKey,
+        years: frozenset[int],
+        given: _Given,
+        shape: _Shape | None = None,
+    ) -> None:
         """Give the row's values to the series of its key: the first value of each year
         counts, a later one is a duplicate."""
         context = self.context
@@ -412,6 +396,13 @@ class _Resolver:
         series = context.series.get(key)
         if series is None:
             years_given[key] = years
+            if shape is not None and shape.dense is not None and len(cells) > shape.reach:
+                values = shape.dense(cells)
+                if _FLOAT.issuperset(map(type, values)):  # the common case: all numbers
+                    row.numbers = in_order = list(values)  # type: ignore[assignment]
+                    context.series[key] = Series(row, in_order)  # type: ignore[arg-type]
+                    numbers_given[code] = numbers_given.get(code, 0) + len(values)
+                    return
             slots = len(context.years)
             series = context.series[key] = Series([None] * slots, [None] * slots)
         else:
