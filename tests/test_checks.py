@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -99,6 +101,43 @@ def test_each_rule_gives_its_code_at_the_cell(
     assert finding.sheet == "Të dhënat"
     assert finding.message("sq") and finding.message("en")
     assert "{" not in finding.message("sq") + finding.message("en")
+
+
+def with_stored_values(path: Path, stored: dict[int, bytes]) -> Path:
+    """The workbook with the stored text of some number cells replaced, as a hand-made or
+    scripted file may hold them: calamine reads <v>inf</v> and <v>NaN</v> as numbers."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    for number, text in stored.items():
+        assert f"<v>{number}</v>".encode() in sheet
+        sheet = sheet.replace(f"<v>{number}</v>".encode(), b"<v>" + text + b"</v>")
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("usual", [True, False], ids=["whole-columns", "row-by-row"])
+def test_infinite_and_nan_values_are_not_numbers_and_the_report_stays_json(
+    tmp_path: Path, usual: bool
+) -> None:
+    rows = em01_rows()
+    set_value("PAK", 2012, 987001)(rows)
+    set_value("PAK", 2013, 987002)(rows)
+    set_value("Femra", 2014, "nan")(rows)
+    if not usual:
+        append("ZZ99", "x", "Gjithsej", 1, 2, 3)(rows)  # takes the table row by row
+    path = write_xlsx(tmp_path / "s.xlsx", [HEADER, *rows])
+    report = validate([with_stored_values(path, {987001: b"inf", 987002: b"-NaN"})], years=YEARS)
+    not_numbers = {(f.cell, f.value) for f in report.findings if f.code == "not-a-number"}
+    assert not_numbers == {("D8", "inf"), ("E8", "nan"), ("F3", "nan")}
+
+    def not_json(constant: str) -> None:
+        raise AssertionError(f"{constant} is not JSON")
+
+    assert json.loads(report.to_json("en"), parse_constant=not_json)["valid"] is False
 
 
 def test_percentage_outside_0_100(tmp_path: Path) -> None:

@@ -104,6 +104,22 @@ def test_year_headers_as_people_write_them(tmp_path: Path, years: list[str]) -> 
     assert submission.tables[0].years == set(YEARS)
 
 
+@pytest.mark.parametrize("stored", [b"-inf", b"NaN", b"2014.5"])
+def test_a_header_number_that_is_no_year_is_not_one(tmp_path: Path, stored: bytes) -> None:
+    rows: list[list[object]] = [[*HEADER[:-1], 987003], *em01_rows()]
+    path = write_xlsx(tmp_path / "s.xlsx", rows)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"<v>987003</v>", b"<v>" + stored + b"</v>")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    submission = read_submission(path)
+    assert submission.readable
+    assert submission.tables[0].years == set(YEARS[:-1])
+
+
 def test_long_layout(tmp_path: Path) -> None:
     rows: list[list[object]] = [["Kodi", "Ndarja", "Viti", "Vlera"]]
     rows += [

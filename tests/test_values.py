@@ -48,6 +48,26 @@ def test_blank_cells_are_empty(cell: object) -> None:
     assert read_value(cell).status is ValueStatus.EMPTY
 
 
-@pytest.mark.parametrize("cell", ["abc", "1 23", True, datetime.date(2016, 1, 1), "12 persona"])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "abc",
+        "1 23",
+        True,
+        datetime.date(2016, 1, 1),
+        "12 persona",
+        # float() would take these; no one types a count so.
+        "nan",
+        "NaN",
+        "inf",
+        "-Infinity",
+        "1e5",
+        "1e999",
+        "1_000",
+        "9" * 400,
+        float("inf"),
+        float("nan"),
+    ],
+)
 def test_other_content_is_text(cell: object) -> None:
     assert read_value(cell).status is ValueStatus.TEXT

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from math import isfinite
 from pathlib import Path
 
 from inclusionplan.findings import Finding
@@ -83,7 +84,7 @@ class SheetTable:
     def read(self, index: int, column: int) -> CellValue:
         """What the value cell holds; a formula never calculated is not an empty cell."""
         value = self.raw(index, column)
-        if value.__class__ is float:
+        if isinstance(value, float) and isfinite(value):
             return CellValue(ValueStatus.NUMBER, value)
         cell = read_value(value)
         if cell is EMPTY and (self.sheet_rows[index], column) in self.formulas:

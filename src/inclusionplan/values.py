@@ -11,6 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from math import isfinite
 
 from inclusionplan.labels import normalize_label
 
@@ -65,6 +66,9 @@ _PLAIN = re.compile(r"[+-]?\d+(?:\.(?:\d{1,2}|\d{4,}))?")
 _SPACE_GROUPS = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:[.,]\d+)?")
 _DOT_GROUPS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
 _COMMA_GROUPS = re.compile(r"[+-]?\d{1,3}(?:,\d{3}){2,}")
+# What is left of a number typed as text once its separators are read: digits and one
+# point. float() alone would also take "nan", "inf", "1e999" and "1_000".
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " "})
 
 
@@ -73,7 +77,9 @@ def read_value(value: object) -> CellValue:
     if isinstance(value, bool):
         return TEXT
     if isinstance(value, float | int):
-        return CellValue(ValueStatus.NUMBER, float(value))
+        # calamine reads <v>inf</v> and <v>NaN</v> as numbers: no indicator can hold one.
+        number = float(value)
+        return CellValue(ValueStatus.NUMBER, number) if isfinite(number) else TEXT
     if isinstance(value, str):
         return read_text(value)
     if value is None:
@@ -88,7 +94,8 @@ def read_text(text: str) -> CellValue:
     if not stripped:
         return EMPTY
     if _PLAIN.fullmatch(stripped):
-        return CellValue(ValueStatus.NUMBER, float(stripped))
+        plain = float(stripped)  # infinite when it has 309 digits or more
+        return CellValue(ValueStatus.NUMBER, plain) if isfinite(plain) else TEXT
     number = parse_number_text(stripped)
     if number is not None:
         return CellValue(ValueStatus.NUMBER, number, interpreted=True)
@@ -120,7 +127,7 @@ def parse_number_text(text: str) -> float | None:
             candidate = candidate.replace(",", "")
         elif candidate.count(",") == 1:
             candidate = candidate.replace(",", ".")
-    try:
-        return float(candidate)
-    except ValueError:
+    if not _DECIMAL.fullmatch(candidate):
         return None
+    number = float(candidate)
+    return number if isfinite(number) else None

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
+from math import isfinite
 from operator import attrgetter, contains, is_not, itemgetter
 from typing import cast
 
@@ -280,6 +281,8 @@ class _Resolver:
         if not _FLOAT.issuperset(map(type, chain.from_iterable(map(dense, cells)))):
             return False
         numbers = cast("list[list[float]]", list(map(list, map(dense, cells))))
+        if not isfinite(sum(map(sum, numbers))):  # an inf or NaN (or a sum too large)
+            return False
         names = map(context.schema.breakdown_names.get, breakdowns)
         rows = list(
             map(
@@ -397,9 +400,10 @@ class _Resolver:
         if series is None:
             years_given[key] = years
             if shape is not None and shape.dense is not None and len(cells) > shape.reach:
-                values = shape.dense(cells)
-                if _FLOAT.issuperset(map(type, values)):  # the common case: all numbers
-                    row.numbers = in_order = list(values)  # type: ignore[assignment]
+                values = cast("tuple[float, ...]", shape.dense(cells))
+                # The common case: all numbers, none inf or NaN (calamine reads those too).
+                if _FLOAT.issuperset(map(type, values)) and isfinite(sum(values)):
+                    row.numbers = in_order = list(values)
                     context.series[key] = Series(row, in_order)  # type: ignore[arg-type]
                     numbers_given[code] = numbers_given.get(code, 0) + len(values)
                     return
@@ -419,7 +423,7 @@ class _Resolver:
                 continue
             first_rows[slot] = row
             raw = cells[position] if position < width else ""
-            if raw.__class__ is float:
+            if raw.__class__ is float and isfinite(raw):
                 numbers[slot] = raw
                 given_numbers += 1
                 continue
@@ -453,7 +457,7 @@ def _finding_value(raw: object) -> str | float | None:
         return None
     if isinstance(raw, bool):
         return str(raw)
-    if isinstance(raw, float | int):
+    if isinstance(raw, float | int) and isfinite(raw):
         return float(raw)
     text = str(raw)
     return text if len(text) <= 200 else text[:199] + "…"

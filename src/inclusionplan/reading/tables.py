@@ -76,9 +76,11 @@ def parse_year(value: object) -> int | None:
     """A year as a header or a long-layout cell gives it: 2014, 2014.0, 'Viti 2014'."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, float) and not value.is_integer():  # 2014.5, inf, NaN
+        return None
     if isinstance(value, float | int):
         year = int(value)
-        return year if year == value and MIN_YEAR <= year <= MAX_YEAR else None
+        return year if MIN_YEAR <= year <= MAX_YEAR else None
     if isinstance(value, str) and value:
         return _year_in_text(value)
     return None
