@@ -169,4 +169,9 @@ _register()
 
 
 def main() -> None:
-    app(prog_name="inclusionplan")
+    try:
+        app(prog_name="inclusionplan")
+    finally:
+        # The process ends here. The interpreter's last collection would walk every object
+        # the command made (a batch's report: 0.02-0.04 s) to find cycles exit frees anyway.
+        gc.freeze()
