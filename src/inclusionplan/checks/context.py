@@ -281,7 +281,7 @@ class _Resolver:
         if not _FLOAT.issuperset(map(type, chain.from_iterable(map(dense, cells)))):
             return False
         numbers = cast("list[list[float]]", list(map(list, map(dense, cells))))
-        if not isfinite(sum(map(sum, numbers))):  # an inf or NaN (or a sum too large)
+        if not isfinite(sum(chain.from_iterable(numbers))):  # an inf or NaN (or a huge sum)
             return False
         names = map(context.schema.breakdown_names.get, breakdowns)
         rows = list(
