@@ -6,7 +6,6 @@ indicators loads in a fraction of the time PyYAML needs to build it."""
 from __future__ import annotations
 
 import datetime
-import json as json_module
 import re
 from collections.abc import Mapping
 from typing import Any, NoReturn, TypeVar, get_args
@@ -106,6 +105,8 @@ def _impossible_date_place(text: str) -> str:
 def _json_data(text: str) -> object:
     """The document as plain data, to name the entry a problem is in; None if the standard
     library reads JSON differently from msgspec."""
+    import json as json_module  # only for a document with a problem
+
     try:
         return json_module.loads(text)
     except ValueError:
