@@ -83,6 +83,19 @@ def test_user_schema_extends_and_overrides(tmp_path: Path) -> None:
             "area 'ZZ' is not defined",
         ),
         ("rules: [{left: EM01, operator: '<=', right: EM77}]\n", "unknown indicator EM77"),
+        *[
+            (
+                "indicators:\n  - {code: XX01, area: EM, en: a, sq: b, unit: persons, type: count,"
+                f" institution: court, {reference}}}\n",
+                expected,
+            )
+            for reference, expected in [
+                ("unit: km", "unit 'km' is not defined"),
+                ("institution: parliament", "institution 'parliament' is not defined"),
+                ("partitions: [sex, caste]", "partition 'caste' is not defined"),
+                ("subgroups: [pwd, giants]", "subgroup 'giants' is not defined"),
+            ]
+        ],
     ],
 )
 def test_broken_schema_names_file_place_and_problem(

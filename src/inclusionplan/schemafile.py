@@ -187,12 +187,22 @@ def reference_problems(schema: SchemaFile) -> list[tuple[str, Problem]]:
         if subgroup not in schema.breakdowns
     ]
     areas = {area.key for area in schema.areas}
+    units, institutions = schema.units, schema.institutions
+    partitions, subgroups = frozenset(schema.partitions), frozenset(schema.subgroups)
     codes: set[str] = set()
     for indicator in schema.indicators:
         code = indicator.code
         if code in codes:
             problems.append((code, {"code": "problem-indicator-twice", "indicator": code}))
         codes.add(code)
+        if (  # the usual indicator, all its references defined: decided without a list
+            indicator.area in areas
+            and indicator.unit in units
+            and indicator.institution in institutions
+            and partitions.issuperset(indicator.partitions)
+            and subgroups.issuperset(indicator.subgroups)
+        ):
+            continue
         references: list[tuple[bool, str, str]] = [
             (indicator.area in areas, "area", indicator.area),
             (indicator.unit in schema.units, "unit", indicator.unit),
