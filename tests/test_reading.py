@@ -6,6 +6,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -401,6 +402,36 @@ def test_read_ahead_reads_now_what_it_was_not_given(tmp_path: Path) -> None:
         strict = ahead.read(path, "a", Limits(max_rows=1))
     assert unknown.name == "elsewhere" and unknown.observations
     assert [f.params["reason"]["code"] for f in strict.findings] == ["reason-too-many-rows"]
+
+
+def test_read_ahead_tells_when_the_first_file_is_checked_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The caller loads the schema while calamine parses, not while the checks run."""
+    import threading
+
+    from inclusionplan.reading import spreadsheet
+
+    path = write_xlsx(tmp_path / "a.xlsx", [HEADER, *em01_rows()])
+    release, parsed = threading.Event(), threading.Event()
+    parse = spreadsheet.read_workbook
+
+    def held(*arguments: Any) -> None:
+        release.wait(10)
+        parse(*arguments)
+        parsed.set()
+
+    monkeypatch.setattr(spreadsheet, "read_workbook", held)
+    with ReadAhead([(path, "a")]) as ahead:
+        ahead.wait_until_checked()
+        assert not parsed.is_set()
+        release.set()
+        assert ahead.read(path, "a", DEFAULT_LIMITS).observations
+    (tmp_path / "b.xlsx").write_bytes(b"not a workbook")
+    with ReadAhead([(tmp_path / "b.xlsx", "b")]) as ahead:
+        ahead.wait_until_checked()  # refused: no one waits for a parse that never comes
+    with ReadAhead([]) as ahead:
+        ahead.wait_until_checked()
 
 
 def test_two_sheets_on_one_part_both_get_its_facts(tmp_path: Path) -> None:

@@ -110,8 +110,11 @@ def validate(
         # A group's rows are let go as soon as it is checked: only its findings stay.
         summaries = [_check_summary(g, years, limits, progress) for g in found.groups()]
     else:
-        # Loose files only: they are read while the schema loads.
+        # Loose files only: they are read while the schema loads. The schema waits for the
+        # first file's checks (Python, as the schema's loading is) and loads while calamine
+        # parses it (without the GIL).
         with ReadAhead(found.loose, limits) as ahead:
+            ahead.wait_until_checked()
             (group,) = found.groups()
             summaries = [_check_summary(group, years, limits, progress, ahead.read)]
     return Report(

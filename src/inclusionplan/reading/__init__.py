@@ -10,7 +10,7 @@ import contextlib
 import io
 import os
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,16 +52,22 @@ class UnreadableError(Exception):
 
 
 def read_submission(
-    path: Path, name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    path: Path,
+    name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    checked: Callable[[], None] | None = None,
 ) -> Submission:
-    """Read one file; problems with the file itself become findings of the submission."""
+    """Read one file; problems with the file itself become findings of the submission.
+
+    ``checked`` is called once the file has passed the checks, before calamine parses it.
+    """
     display = name or str(path)
     submission = Submission(path=path, name=display, format=path.suffix.lower().lstrip("."))
     try:
         data = read_bytes(path, limits)
         with _open_zip(data) as archive:
             submission.format = sniff_format(data, path.suffix.lower(), archive)
-            _read_into(submission, data, archive, limits)
+            _read_into(submission, data, archive, limits, checked)
     except UnreadableError as problem:
         submission.findings.append(unreadable_finding(display, problem.reason))
     except Exception as error:  # calamine and zipfile raise many kinds on damaged files
@@ -89,18 +95,36 @@ class ReadAhead:
     something else (loading a large schema, say).
 
     calamine parses a sheet without holding the GIL, so for a large workbook that work
-    overlaps the caller's almost entirely. ``read`` hands over a file read ahead, or reads
-    it now; ``close`` stops reading ahead after the file being read.
+    overlaps the caller's almost entirely. The checks before it do hold the GIL: a caller
+    that waits for them (``wait_until_checked``) keeps its own work from slowing them
+    down. ``read`` hands over a file read ahead, or reads it now; ``close`` stops reading
+    ahead after the file being read.
     """
 
     def __init__(self, files: Sequence[tuple[Path, str]], limits: Limits = DEFAULT_LIMITS) -> None:
+        import threading
         from concurrent.futures import ThreadPoolExecutor
 
         self.limits = limits
+        self._first_checked = threading.Event()
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="inclusionplan-read-ahead")
         self._ahead = {
-            name: self._pool.submit(read_submission, path, name, limits) for path, name in files
+            name: self._pool.submit(self._read, path, name, index == 0)
+            for index, (path, name) in enumerate(files)
         }
+
+    def _read(self, path: Path, name: str, first: bool) -> Submission:
+        if not first:
+            return read_submission(path, name, self.limits)
+        try:
+            return read_submission(path, name, self.limits, self._first_checked.set)
+        finally:
+            self._first_checked.set()  # checked, refused or failed: no one waits any longer
+
+    def wait_until_checked(self) -> None:
+        """Until the first file has passed its checks (or been refused)."""
+        if self._ahead:
+            self._first_checked.wait()
 
     def read(self, path: Path, name: str, limits: Limits) -> Submission:
         future = self._ahead.pop(name, None) if limits == self.limits else None
@@ -172,7 +196,11 @@ def is_encrypted_office_file(data: bytes) -> bool:
 
 
 def _read_into(
-    submission: Submission, data: bytes, archive: zipfile.ZipFile | None, limits: Limits
+    submission: Submission,
+    data: bytes,
+    archive: zipfile.ZipFile | None,
+    limits: Limits,
+    checked: Callable[[], None] | None,
 ) -> None:
     if submission.format == "csv":
         from inclusionplan.reading.csvfile import UnknownEncodingError, read_rows
@@ -200,7 +228,10 @@ def _read_into(
         return
     from inclusionplan.reading.spreadsheet import read_workbook
 
-    read_workbook(data, submission, check_workbook(submission.format, data, archive, limits))
+    facts = check_workbook(submission.format, data, archive, limits)
+    if checked is not None:
+        checked()
+    read_workbook(data, submission, facts)
 
 
 def open_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> python_calamine.CalamineWorkbook:
