@@ -68,7 +68,12 @@ def test_user_schema_extends_and_overrides(tmp_path: Path) -> None:
         (
             "indicators:\n  - {code: EM01, area: EM, en: a, sq: b, unit: persons, type: counts,"
             " institution: court}\n",
-            "indicators[0].type (line 2)",
+            "indicators[0].type (line 2): unknown value: 'counts' (expected one of: amount,"
+            " count, percentage)",
+        ),
+        (
+            "rules: [{left: EM01, operator: '=<', right: EM02}]\n",
+            "rules[0].operator (line 1): unknown value: '=<' (expected one of: <, <=, ==",
         ),
         ("areas: [\n", "not valid YAML"),
         (
@@ -120,6 +125,12 @@ def test_schema_problems_are_said_in_albanian_too(tmp_path: Path) -> None:
         load_schema(path)
     assert "treguesi XX01: fusha 'ZZ' nuk është përcaktuar" in raised.value.message("sq")
     assert "indicator XX01: area 'ZZ' is not defined" in raised.value.message("en")
+    path.write_text("extends: all\n", encoding="utf-8")
+    with pytest.raises(SchemaError) as raised:
+        load_schema(path)
+    assert "extends (line 1): vlerë e panjohur: 'all' (pritet një nga: builtin, none)" in (
+        raised.value.message("sq")
+    )
     path.write_text("checks: {large_change: {threshold: 0}}\n", encoding="utf-8")
     with pytest.raises(SchemaError) as raised:
         load_schema(path)

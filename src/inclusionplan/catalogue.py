@@ -557,7 +557,10 @@ MESSAGES: Mapping[str, Text] = {
         "nuk ka formën e kërkuar ({pattern})", "does not have the required form ({pattern})"
     ),
     "problem-bound": _t("duhet të jetë {operator} {bound}", "must be {operator} {bound}"),
-    "problem-choice": _t("vlerë e panjohur: {value}", "unknown value: {value}"),
+    "problem-choice": _t(
+        "vlerë e panjohur: {value} (pritet një nga: {allowed})",
+        "unknown value: {value} (expected one of: {allowed})",
+    ),
     "problem-date": _t("nuk është datë (VVVV-MM-DD)", "not a date (YYYY-MM-DD)"),
     "problem-yaml": _t("nuk është YAML i vlefshëm: {detail}", "not valid YAML: {detail}"),
     "problem-not-a-mapping": _t(

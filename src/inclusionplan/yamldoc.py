@@ -123,7 +123,52 @@ def _raise(
 ) -> NoReturn:
     detail, loc = _problem_and_place(str(problem))
     loc = _name_the_key(loc, model, data)
+    if detail["code"] == "problem-choice":
+        allowed = _allowed_values(model, loc)
+        own: dict[str, object] = {
+            "code": "problem-other",
+            "detail": str(problem).split(" - at ")[0],
+        }
+        detail = {**detail, "allowed": allowed} if allowed else own
     raise error(path=name, place=yaml_place(text, loc), problem=detail) from None
+
+
+def _allowed_values(model: type[msgspec.Struct], loc: tuple[int | str, ...]) -> str | None:
+    """The values a field takes (``count, amount, percentage``), found by following the
+    place of a problem through the model's types; None where it leads nowhere."""
+    from msgspec import inspect
+
+    node: inspect.Type | None = inspect.type_info(model)
+    for part in loc:
+        node = _unwrapped(node)
+        if isinstance(node, inspect.StructType):
+            node = next((f.type for f in node.fields if f.encode_name == part), None)
+        elif isinstance(node, inspect.DictType):
+            node = node.value_type
+        elif isinstance(node, inspect.VarTupleType | inspect.ListType) and isinstance(part, int):
+            node = node.item_type
+        else:
+            return None
+    node = _unwrapped(node)
+    if isinstance(node, inspect.LiteralType):
+        return ", ".join(str(value) for value in node.values)
+    return None
+
+
+def _unwrapped(node: Any) -> Any:
+    """The type inside its constraints (``Annotated``) and an optional ``None``."""
+    from msgspec import inspect
+
+    while True:
+        if isinstance(node, inspect.Metadata):
+            node = node.type
+        elif isinstance(node, inspect.UnionType):
+            kinds = [t for t in node.types if not isinstance(t, inspect.NoneType)]
+            if len(kinds) != 1:
+                return node
+            node = kinds[0]
+        else:
+            return node
 
 
 def _problem_and_place(message: str) -> tuple[dict[str, object], tuple[int | str, ...]]:
