@@ -6,9 +6,13 @@ Babel is imported on first use: a clean validation never formats a number.
 from __future__ import annotations
 
 import datetime
+import decimal
 from functools import cache, lru_cache
 
 LOCALES = {"sq": "sq_AL", "en": "en_GB"}
+# Babel rounds in the current decimal context, whose 28 digits fail on a number above about
+# 1e26 (a cell may hold up to 1.8e308): enough digits for any float.
+_ANY_FLOAT = decimal.Context(prec=400)
 
 
 def locale_for(lang: str) -> str:
@@ -21,7 +25,8 @@ def format_number(value: float, lang: str, decimals: int = 2) -> str:
     from babel.numbers import format_decimal
 
     pattern = _pattern(decimals)
-    return str(format_decimal(value, format=pattern, locale=locale_for(lang)))
+    with decimal.localcontext(_ANY_FLOAT):
+        return str(format_decimal(value, format=pattern, locale=locale_for(lang)))
 
 
 @lru_cache(maxsize=4096)
@@ -30,7 +35,8 @@ def format_percent(share: float, lang: str, decimals: int = 1) -> str:
     from babel.numbers import format_percent as babel_percent
 
     pattern = _pattern(decimals) + "%"
-    return str(babel_percent(share, format=pattern, locale=locale_for(lang)))
+    with decimal.localcontext(_ANY_FLOAT):
+        return str(babel_percent(share, format=pattern, locale=locale_for(lang)))
 
 
 def format_date(date: datetime.date, lang: str) -> str:
