@@ -250,6 +250,15 @@ def test_large_change_at_the_threshold(tmp_path: Path, second_year: int, flagged
     assert [(f.code, f.cell) for f in findings] == ([("large-change", "E2")] if flagged else [])
 
 
+def test_a_single_year_without_its_value_is_missing_not_a_crash(tmp_path: Path) -> None:
+    """A monitoring year is checked on its own: a total without its one value."""
+    rows = em01_rows()
+    set_value("Gjithsej", 2012, None)(rows)
+    path = write_xlsx(tmp_path / "s.xlsx", [HEADER, *rows])
+    findings = validate([path], years=(2012,)).findings
+    assert ("missing-value", "D2") in {(f.code, f.cell) for f in findings}
+
+
 def test_every_check_declares_catalogued_codes() -> None:
     from inclusionplan.catalogue import FINDING_TYPES_BY_CODE
 

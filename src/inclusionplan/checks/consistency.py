@@ -197,5 +197,6 @@ def _steady(numbers: list[float | None], threshold: float, min_value: float) -> 
         low, high = min(numbers), max(numbers)  # type: ignore[type-var]
     except TypeError:  # a year without a number: look year by year
         return False
-    assert low is not None and high is not None
+    if low is None or high is None:  # a single year, without a number
+        return False
     return high < min_value or (low > 0 and high - low < threshold * low * (1 - 1e-6))
