@@ -125,11 +125,10 @@ def _raise(
     loc = _name_the_key(loc, model, data)
     if detail["code"] == "problem-choice":
         allowed = _allowed_values(model, loc)
-        own: dict[str, object] = {
-            "code": "problem-other",
-            "detail": str(problem).split(" - at ")[0],
-        }
-        detail = {**detail, "allowed": allowed} if allowed else own
+        if allowed:
+            detail = {**detail, "allowed": allowed}
+        else:
+            detail = {"code": "problem-other", "detail": str(problem).split(" - at ")[0]}
     raise error(path=name, place=yaml_place(text, loc), problem=detail) from None
 
 
