@@ -89,6 +89,11 @@ def test_plan_with_a_typo_names_the_place_and_line(tmp_path: Path) -> None:
             "baseline_year (line 5): expected a whole number, found a list",
         ),
         (("{sq: Plani, en: Plan}", "{sq: '', en: Plan}"), "en", "title.sq (line 2)"),
+        (
+            ("baseline_year: 2014", "baseline_year: 2014\nlanguage: de"),
+            "en",
+            "language (line 6): unknown value: 'de' (expected one of: en, sq)",
+        ),
         (("court, file: gjykata.xlsx}", "court}"), "en", "submissions[1] (line 9)"),
         # The same problems in Albanian: their text comes from the catalogue.
         (

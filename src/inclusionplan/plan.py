@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from msgspec import Meta, Struct, field
 
@@ -56,7 +56,7 @@ class PlanConfig(_Model, frozen=True, kw_only=True):
     period: Annotated[str, Meta(description="Plan period, e.g. 2016-2020")]
     data_years: Annotated[str, Meta(description="Years the institutions report, e.g. 2012-2016")]
     baseline_year: int
-    language: Annotated[str, Meta(pattern="^(sq|en)$")] = "sq"
+    language: Literal["sq", "en"] = "sq"
     issue_date: datetime.date
     deadline: datetime.date | None = None
     schema_file: str | None = field(default=None, name="schema")
