@@ -81,6 +81,15 @@ def test_user_schema_extends_and_overrides(tmp_path: Path) -> None:
             "breakdowns.rural_women (line 3)",
         ),
         ("units:\n  km: {en: km, sq: km, plural: kms}\n", "units.km.plural (line 2): unknown key"),
+        (
+            "areas: [{key: social, en: a, sq: b}]\n",
+            "areas[0].key (line 1): does not have the required form (2 to 4 capital letters,",
+        ),
+        (
+            "indicators:\n  - {code: em-1, area: EM, en: a, sq: b, unit: persons, type: count,"
+            " institution: court}\n",
+            "indicators[0].code (line 2): does not have the required form (capital letters, then",
+        ),
         ("- a list\n", "mapping"),
         (
             "indicators:\n  - {code: XX01, area: ZZ, en: a, sq: b, unit: persons, type: count,"
@@ -190,3 +199,33 @@ def test_json_schema_export_describes_the_format() -> None:
         "count",
         "percentage",
     ]
+
+
+def test_every_pattern_of_the_schema_format_is_said_in_words() -> None:
+    """A problem names the form (2 to 4 capital letters), not the regular expression."""
+    from msgspec import inspect
+
+    from inclusionplan.catalogue import MESSAGES
+    from inclusionplan.schemafile import FORMS, SchemaFile
+
+    patterns: set[str] = set()
+
+    def walk(node: object, seen: set[type]) -> None:
+        if isinstance(node, inspect.StrType) and node.pattern:
+            patterns.add(node.pattern)
+        elif isinstance(node, inspect.Metadata):
+            walk(node.type, seen)
+        elif isinstance(node, inspect.StructType) and node.cls not in seen:
+            for field in node.fields:
+                walk(field.type, seen | {node.cls})
+        elif isinstance(node, inspect.UnionType):
+            for member in node.types:
+                walk(member, seen)
+        elif isinstance(node, inspect.VarTupleType | inspect.ListType):
+            walk(node.item_type, seen)
+        elif isinstance(node, inspect.DictType):
+            walk(node.value_type, seen)
+
+    walk(inspect.type_info(SchemaFile), set())
+    assert patterns and patterns == set(FORMS)
+    assert all(MESSAGES[key]["sq"] and MESSAGES[key]["en"] for key in FORMS.values())

@@ -616,6 +616,14 @@ MESSAGES: Mapping[str, Text] = {
     "type-object": _t("hartë (çelës: vlerë)", "a mapping (key: value)"),
     "type-null": _t("asgjë", "nothing"),
     "type-date": _t("datë (VVVV-MM-DD)", "a date (YYYY-MM-DD)"),
+    # -- the forms of schema patterns, in problem-pattern (schemafile.FORMS)
+    "form-area-key": _t(
+        "2 deri në 4 shkronja të mëdha, p.sh. SP", "2 to 4 capital letters, e.g. SP"
+    ),
+    "form-indicator-code": _t(
+        "shkronja të mëdha e pastaj shifra, p.sh. EM01 ose SP12A",
+        "capital letters, then digits, e.g. EM01 or SP12A",
+    ),
     # -- what an indicator refers to, in problem-not-defined
     "kind-area": _t("fusha", "area"),
     "kind-unit": _t("njësia", "unit"),

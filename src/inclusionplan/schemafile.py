@@ -27,6 +27,12 @@ class _Model(Struct, frozen=True, forbid_unknown_fields=True):
     """A part of a schema file: unknown keys are refused (a mistyped key is not ignored)."""
 
 
+AREA_KEY = r"^[A-Z]{2,4}$"
+INDICATOR_CODE = r"^[A-Z]{1,5}\d{1,4}[A-Z]?$"
+# The forms of these patterns in words, for a problem with one (catalogue keys).
+FORMS = {AREA_KEY: "form-area-key", INDICATOR_CODE: "form-indicator-code"}
+
+
 class NamesSpec(_Model, frozen=True, kw_only=True):
     """A thing's name in both languages of the plan."""
 
@@ -35,7 +41,7 @@ class NamesSpec(_Model, frozen=True, kw_only=True):
 
 
 class AreaSpec(NamesSpec, frozen=True, kw_only=True):
-    key: Annotated[str, Meta(pattern=r"^[A-Z]{2,4}$", description="Short key, e.g. SP")]
+    key: Annotated[str, Meta(pattern=AREA_KEY, description="Short key, e.g. SP")]
 
 
 class BreakdownSpec(NamesSpec, frozen=True, kw_only=True):
@@ -49,9 +55,7 @@ class PartitionSpec(NamesSpec, frozen=True, kw_only=True):
 
 
 class IndicatorSpec(NamesSpec, frozen=True, kw_only=True):
-    code: Annotated[
-        str, Meta(pattern=r"^[A-Z]{1,5}\d{1,4}[A-Z]?$", description="Stable code, e.g. EM01")
-    ]
+    code: Annotated[str, Meta(pattern=INDICATOR_CODE, description="Stable code, e.g. EM01")]
     area: Annotated[str, Meta(description="Key of the policy area")]
     unit: Annotated[str, Meta(description="Key of the unit")]
     type: ValueType
@@ -140,7 +144,7 @@ def read_schema_file(path: Path) -> dict[str, Any]:
 def validate_schema_text(text: str, name: str, *, json: bool = False) -> SchemaFile:
     """Parse and validate a schema document (YAML, or JSON when ``json``); errors name the
     place and the line."""
-    return validate_yaml(text, name, SchemaFile, SchemaError, json=json)
+    return validate_yaml(text, name, SchemaFile, SchemaError, json=json, forms=FORMS)
 
 
 def merge_schema_files(base: SchemaFile, extension: SchemaFile) -> SchemaFile:

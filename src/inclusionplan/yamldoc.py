@@ -40,21 +40,23 @@ def validate_yaml(
     error: type[InclusionPlanError],
     *,
     json: bool = False,
+    forms: Mapping[str, str] | None = None,
 ) -> StructT:
     """``text`` as a ``model``; lax as people write YAML (``"2016"`` is a year), strict on
-    keys (an unknown key is refused, not ignored)."""
+    keys (an unknown key is refused, not ignored). ``forms`` names the catalogue's words
+    for the model's patterns, to say in a problem instead of the regular expression."""
     if json:
         try:
             return msgspec.json.decode(text, type=model, strict=False)
         except msgspec.ValidationError as problem:
-            _raise(problem, text, name, error, model, _json_data(text))
+            _raise(problem, text, name, error, model, _json_data(text), forms)
         except msgspec.DecodeError:
             pass  # Not JSON after all (a YAML file named .json): read it as YAML below.
     data = load_yaml_mapping(text, name, error)
     try:
         return msgspec.convert(data, model, strict=False)
     except msgspec.ValidationError as problem:
-        _raise(problem, text, name, error, model, data)
+        _raise(problem, text, name, error, model, data, forms)
 
 
 def load_yaml_mapping(text: str, name: str, error: type[InclusionPlanError]) -> dict[str, Any]:
@@ -120,9 +122,14 @@ def _raise(
     error: type[InclusionPlanError],
     model: type[msgspec.Struct],
     data: object,
+    forms: Mapping[str, str] | None,
 ) -> NoReturn:
     detail, loc = _problem_and_place(str(problem))
     loc = _name_the_key(loc, model, data)
+    if detail["code"] == "problem-pattern" and forms and detail["pattern"] in forms:
+        from inclusionplan.catalogue import MESSAGES
+
+        detail = {**detail, "pattern": MESSAGES[forms[str(detail["pattern"])]]}
     if detail["code"] == "problem-choice":
         allowed = _allowed_values(model, loc)
         if allowed:
@@ -202,8 +209,8 @@ def _problem(message: str) -> dict[str, object]:
         if match.group(1) == "str" and minimum == 1:
             return {"code": "problem-empty"}
         return {"code": "problem-too-few", "minimum": minimum}
-    if match := _PATTERN.match(message):
-        return {"code": "problem-pattern", "pattern": match.group(1)}
+    if match := _PATTERN.match(message):  # msgspec writes the pattern as repr() does
+        return {"code": "problem-pattern", "pattern": match.group(1).replace("\\\\", "\\")}
     if match := _BOUND.match(message):
         return {
             "code": "problem-bound",
