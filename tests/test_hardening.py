@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import signal
@@ -244,6 +245,46 @@ def test_generated_csv_never_crashes(
     )
     report = validate([path], years=(2012,))
     assert_findings_have_places(report.findings, path.as_posix())
+
+
+odd_values = st.one_of(
+    st.floats(),  # inf and NaN too
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.sampled_from(["nan", "inf", "-Infinity", "1e999", "1_000", "9" * 400, "1e5", "#DIV/0!"]),
+    st.sampled_from(["'77", "12,5%", "1.234,5", "s'ka", "=1/0", "", " ", "x" * 3000]),
+    st.booleans(),
+    st.none(),
+    st.dates(),
+    st.text(max_size=20),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    changes=st.lists(
+        st.tuples(st.integers(0, len(em01_rows()) - 1), st.integers(0, 2), odd_values),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_odd_values_in_a_table_are_findings_said_in_both_languages_and_valid_json(
+    tmp_path_factory: pytest.TempPathFactory, changes: list[tuple[int, int, object]]
+) -> None:
+    """What a person or a script may put in a value cell: a finding at most, whose message
+    can be said, in a report that strict JSON parsers read."""
+    rows = em01_rows()
+    for row, column, value in changes:
+        rows[row][3 + column] = _cell(value)
+    path = write_xlsx(tmp_path_factory.mktemp("odd") / "o.xlsx", [HEADER, *rows])
+    report = validate([path], years=(2012, 2013, 2014))
+    assert "unreadable-file" not in {f.code for f in report.findings}
+    assert_findings_have_places(report.findings, path.as_posix())
+
+    def not_json(constant: str) -> None:
+        raise AssertionError(f"{constant} is not JSON")
+
+    for lang in ("sq", "en"):
+        assert json.loads(report.to_json(lang), parse_constant=not_json)["files"]
 
 
 SAMPLE = (SAMPLES / "elbasan" / "submissions" / "zyra_e_punes_2012-2016.xlsx").read_bytes()
