@@ -10,6 +10,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inclusionplan.observations import Observation, Submission
 from inclusionplan.reading import DEFAULT_LIMITS, Limits, ReadAhead, read_submission
@@ -502,3 +504,51 @@ def test_large_sheets_are_scanned_while_calamine_parses_them(
         "unreadable-file",
         {"code": "reason-corrupt"},
     )
+
+
+_LABEL_CELLS = st.sampled_from(
+    ["EM01", " em 01 ", "EM-02", "SP12A", "1. Punësimi", "Burimi: Elbasan", "", None, 7.0, "x"]
+)
+_BREAKDOWN_CELLS = st.sampled_from(["Gjithsej", "Femra", " PAK ", "", None, 3.0])
+_VALUE_CELLS = st.sampled_from([1.0, 2.5, "", None, "n/a"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_LABEL_CELLS, _LABEL_CELLS, _BREAKDOWN_CELLS, _VALUE_CELLS, _VALUE_CELLS),
+        max_size=30,
+    ),
+    st.booleans(),
+)
+def test_rows_taken_in_runs_are_the_rows_taken_one_by_one(
+    rows: list[tuple[object, ...]], ragged: bool
+) -> None:
+    """Rows with codes are read column by column; blank, merged, section and source rows
+    one by one: together they must give what reading every row one by one gives."""
+    from inclusionplan.reading import tables
+
+    grid: list[list[object]] = [["Kodi", "Treguesi", "Ndarja", 2012.0, 2013.0]]
+    grid += [list(row) for row in rows]
+    if ragged and len(grid) > 1:
+        grid[-1] = grid[-1][:2]  # a short row: taken one by one throughout
+
+    def read(one_by_one: bool) -> tuple[object, ...]:
+        original = tables._RowReader._label_columns
+        if one_by_one:
+            tables._RowReader._label_columns = lambda *_: None  # type: ignore[method-assign]
+        try:
+            result = tables.read_table(grid, "S", "f.xlsx")
+        finally:
+            tables._RowReader._label_columns = original  # type: ignore[method-assign]
+        assert result is not None
+        table = result.table
+        return (
+            table.codes,
+            table.names,
+            table.breakdown_labels,
+            table.sheet_rows,
+            [list(row) for row in table.cells],
+        )
+
+    assert read(one_by_one=False) == read(one_by_one=True)

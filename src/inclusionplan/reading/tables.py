@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
+from typing import cast
 
 from inclusionplan.findings import Finding, Severity
 from inclusionplan.labels import normalize_label
@@ -37,9 +39,13 @@ VALUE_LABELS = _labels("Vlera", "Value")
 INSTITUTION_PREFIXES = ("institucioni", "institution")
 
 _YEAR_TEXT = re.compile(r"(?:viti|year)?\s*((?:19|20|21)\d\d)(?:\.0+)?")
+_CANONICAL_CODE = re.compile(r"[A-Z]{1,5}\d{1,4}[A-Z]?")
 _CODE = re.compile(r"([A-Za-z]{1,5})\s*[-.]?\s*(\d{1,4})([A-Za-z]?)")
 
 Grid = Sequence[Sequence[object]]
+_Labels = tuple[list[str | None], list[str], list[str]]
+"""A table's code, name and breakdown label per data row (None: no code)."""
+_STR = frozenset((str,))
 
 
 @dataclass(slots=True)
@@ -95,6 +101,8 @@ def _year_in_text(text: str) -> int | None:
 
 def indicator_code(text: str) -> str | None:
     """``'EM01'``, ``'em 01'`` and ``'EM-01'`` all give ``'EM01'``; other text gives None."""
+    if _CANONICAL_CODE.fullmatch(text):
+        return text
     match = _CODE.fullmatch(text.strip())
     if match is None:
         return None
@@ -278,12 +286,64 @@ class _RowReader:
         table.sheet_rows.append(index + self.row_offset)
 
     def read_wide(self, grid: Grid) -> None:
+        """Rows with a code are taken in runs, column by column; the others (blank code
+        cells, section and source rows) one by one, as ``_identify`` says."""
+        start = self.header.data_start
+        rows = grid[start:]
+        labels = self._label_columns(rows)
+        if labels is None:
+            self._read_wide_rows(rows, start)
+            return
+        codes, names, _ = labels
         value_columns = tuple(self.header.year_columns)
-        for index in range(self.header.data_start, len(grid)):
-            row = grid[index]
+        taken = 0
+        without_code = [i for i, code in enumerate(codes) if code is None] if None in codes else []
+        for index in without_code:
+            self._add_run(rows, start, taken, index, labels)
+            if index > taken:  # the row before had a code: it is the current one
+                self.current_code, self.current_name = codes[index - 1] or "", names[index - 1]
+            row = rows[index]
+            identity = self._identify(row, value_columns)
+            if identity is not None:
+                self._add(row, start + index, identity)
+            taken = index + 1
+        self._add_run(rows, start, taken, len(rows), labels)
+
+    def _read_wide_rows(self, rows: Grid, start: int) -> None:
+        value_columns = tuple(self.header.year_columns)
+        for index, row in enumerate(rows, start):
             identity = self._identify(row, value_columns)
             if identity is not None:
                 self._add(row, index, identity)
+
+    def _label_columns(self, rows: Grid) -> _Labels | None:
+        """Per row: its indicator code (None where the code cell is empty or holds no
+        code), name and breakdown label; None when a row is too short for the columns
+        (calamine's rows are all as wide as the sheet)."""
+        header = self.header
+        columns = (header.code, header.name, header.breakdown)
+        if rows and min(map(len, rows)) <= max(c for c in columns if c is not None):
+            return None
+        code_texts = _column_texts(rows, header.code)
+        cache = self.codes
+        new = set(code_texts).difference(cache)
+        cache.update(zip(new, map(indicator_code, new), strict=True))
+        codes = list(map(cache.__getitem__, code_texts))
+        names = _column_texts(rows, header.name)
+        return codes, names, _column_texts(rows, header.breakdown)
+
+    def _add_run(self, rows: Grid, start: int, low: int, high: int, labels: _Labels) -> None:
+        """Rows ``low`` to ``high``, each with its own code."""
+        if low >= high:
+            return
+        codes, names, breakdowns = labels
+        table = self.table
+        table.codes.extend(cast("list[str]", codes[low:high]))
+        table.names.extend(names[low:high])
+        table.breakdown_labels.extend(breakdowns[low:high])
+        table.cells.extend(rows[low:high])
+        offset = start + self.row_offset
+        table.sheet_rows.extend(range(low + offset, high + offset))
 
     def read_long(self, grid: Grid) -> None:
         year_column, value_column = self.header.year, self.header.value
@@ -313,6 +373,16 @@ class _RowReader:
                     params={"variant": "not-a-year", "text": cell_text(raw_year)},
                 )
             )
+
+
+def _column_texts(rows: Grid, column: int | None) -> list[str]:
+    """A column's cells as ``_text`` reads them (all empty when there is no column)."""
+    if column is None:
+        return [""] * len(rows)
+    values = list(map(itemgetter(column), rows))
+    if _STR.issuperset(map(type, values)):
+        return list(map(str.strip, values))
+    return [value.strip() if value.__class__ is str else cell_text(value) for value in values]
 
 
 def _text(row: Sequence[object], column: int | None, width: int) -> str:
