@@ -290,7 +290,11 @@ def test_a_usual_table_resolves_as_row_by_row_does(
 
     def resolved() -> tuple[object, ...]:
         context = CheckContext.build(builtin_schema(), YEARS, [submission])
-        series = {key: (s.row_list(), s.numbers) for key, s in context.series.items()}
+        series = {
+            (code, breakdown): (s.row_list(), s.numbers)
+            for code, of_code in context.series.items()
+            for breakdown, s in of_code.items()
+        }
         return (
             [(r.indicator.code, r.breakdown, r.index, r.numbers) for r in context.rows],
             series,

@@ -28,9 +28,9 @@ class PartitionCheck:
     def run(self, context: CheckContext) -> Iterator[Finding]:
         settings = context.schema.partition_sum
         indicators = context.schema.indicators
-        series_of = context.series
-        for (code, breakdown), total in series_of.items():
-            if breakdown != "total":
+        for code, of_indicator in context.series.items():
+            total = of_indicator.get("total")
+            if total is None:
                 continue
             indicator = indicators[code]
             if indicator.type not in settings.types:
@@ -38,7 +38,7 @@ class PartitionCheck:
             for partition, parts in indicator.partitions:
                 columns = []
                 for part in parts:
-                    member = series_of.get((code, part))
+                    member = of_indicator.get(part)
                     if member is None:
                         break
                     columns.append(member.numbers)
@@ -87,20 +87,22 @@ class SubgroupCheck:
 
     def run(self, context: CheckContext) -> Iterator[Finding]:
         indicators = context.schema.indicators
-        for (code, breakdown), series in context.series.items():
+        for code, of_indicator in context.series.items():
             indicator = indicators[code]
-            if breakdown not in indicator.subgroups or indicator.type == "percentage":
+            totals = of_indicator.get("total")
+            if totals is None or indicator.type == "percentage":
                 continue
-            totals = context.series.get((code, "total"))
-            if totals is None:
-                continue
-            for index, (number, total) in enumerate(
-                zip(series.numbers, totals.numbers, strict=True)
-            ):
-                if total is not None and number is not None and number > total:
-                    value = context.value_at(code, breakdown, context.years[index])
-                    assert value is not None
-                    yield value.finding("subgroup-exceeds-total", number=number, total=total)
+            for breakdown in indicator.subgroups:
+                series = of_indicator.get(breakdown)
+                if series is None:
+                    continue
+                for index, (number, total) in enumerate(
+                    zip(series.numbers, totals.numbers, strict=True)
+                ):
+                    if total is not None and number is not None and number > total:
+                        value = context.value_at(code, breakdown, context.years[index])
+                        assert value is not None
+                        yield value.finding("subgroup-exceeds-total", number=number, total=total)
 
 
 class RuleCheck:
@@ -116,8 +118,8 @@ class RuleCheck:
             if left_indicator is None:
                 continue
             for breakdown in left_indicator.breakdowns:
-                lefts = context.series.get((rule.left, breakdown))
-                rights = context.series.get((rule.right, breakdown))
+                lefts = context.series_at(rule.left, breakdown)
+                rights = context.series_at(rule.right, breakdown)
                 if lefts is None or rights is None:
                     continue
                 pairs = zip(context.years, lefts.numbers, rights.numbers, strict=True)
@@ -152,8 +154,9 @@ class LargeChangeCheck:
         settings = context.schema.large_change
         indicators = context.schema.indicators
         years = context.years
-        for (code, breakdown), series in context.series.items():
-            if breakdown != "total" or indicators[code].type not in settings.types:
+        for code, of_indicator in context.series.items():
+            series = of_indicator.get("total")
+            if series is None or indicators[code].type not in settings.types:
                 continue
             numbers = series.numbers
             if _steady(numbers, settings.threshold, settings.min_value):
@@ -167,7 +170,7 @@ class LargeChangeCheck:
                 base = previous if previous else current
                 change = (current - previous) / base if base else 0.0
                 if abs(change) > settings.threshold:
-                    value = context.value_at(code, breakdown, years[index])
+                    value = context.value_at(code, "total", years[index])
                     assert value is not None
                     yield value.finding(
                         "large-change",

@@ -10,7 +10,6 @@ is a number. Values become objects (``Value``) only when a check reports one, so
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
@@ -133,7 +132,8 @@ class CheckContext:
     plan_mode: bool = False
     rows: list[Row] = field(default_factory=list)
     unresolved: list[Unresolved] = field(default_factory=list)
-    series: dict[SeriesKey, Series] = field(default_factory=dict)
+    series: dict[str, dict[str, Series]] = field(default_factory=dict)
+    """Per indicator code, per breakdown: the checks compare an indicator's series."""
     duplicates: list[tuple[Value, Value]] = field(default_factory=list)
     years_given: dict[str, dict[SeriesKey, frozenset[int]]] = field(default_factory=dict)
     """Per file: the years each indicator and breakdown has a value cell for."""
@@ -166,8 +166,12 @@ class CheckContext:
                 resolver.resolve(table, submission.name)
         return context
 
+    def series_at(self, code: str, breakdown: str) -> Series | None:
+        of_indicator = self.series.get(code)
+        return None if of_indicator is None else of_indicator.get(breakdown)
+
     def number(self, code: str, breakdown: str, year: int) -> float | None:
-        series = self.series.get((code, breakdown))
+        series = self.series_at(code, breakdown)
         index = self.year_index.get(year)
         if series is None or index is None:
             return None
@@ -175,7 +179,7 @@ class CheckContext:
 
     def value_at(self, code: str, breakdown: str, year: int) -> Value | None:
         """The first value given for a key, as an object a finding can point at."""
-        series = self.series.get((code, breakdown))
+        series = self.series_at(code, breakdown)
         index = self.year_index.get(year)
         if series is None or index is None:
             return None
@@ -185,10 +189,11 @@ class CheckContext:
     def number_items(self) -> Iterator[tuple[Key, float]]:
         """Every key whose first value is a number, with that number."""
         years = self.years
-        for (code, breakdown), series in self.series.items():
-            for year, number in zip(years, series.numbers, strict=True):
-                if number is not None:
-                    yield (code, breakdown, year), number
+        for code, of_indicator in self.series.items():
+            for breakdown, series in of_indicator.items():
+                for year, number in zip(years, series.numbers, strict=True):
+                    if number is not None:
+                        yield (code, breakdown, year), number
 
 
 _UNSEEN = "\x00"
@@ -274,9 +279,6 @@ class _Resolver:
         breakdowns = cast("list[str]", list(map(self.breakdowns.__getitem__, labels)))
         if not all(map(contains, map(_BREAKDOWNS, indicators), breakdowns)):
             return False
-        keys = list(zip(codes, breakdowns, strict=True))
-        if len(set(keys)) != len(keys) or not context.series.keys().isdisjoint(keys):
-            return False
         # Row tuples are made twice rather than held: a 200,000-row table's would be 16 MB.
         if not _FLOAT.issuperset(map(type, chain.from_iterable(map(dense, cells)))):
             return False
@@ -297,17 +299,38 @@ class _Resolver:
                 numbers,
             )
         )
-        context.rows.extend(rows)
         series = map(Series, rows, cast("list[list[float | None]]", numbers))
-        context.series.update(zip(keys, series, strict=True))
+        by_indicator: dict[str, dict[str, Series]] = {}
+        of_indicator = by_indicator.setdefault
+        for code, breakdown, each in zip(codes, breakdowns, series, strict=True):
+            of_indicator(code, {})[breakdown] = each
+        if sum(map(len, by_indicator.values())) != len(codes) or not self._unseen(by_indicator):
+            return False  # a key given twice
+        context.rows.extend(rows)
         given = self._given(file)
-        given.years.update(zip(keys, repeat(shape.years, len(keys)), strict=True))
-        for code, count in Counter(codes).items():
-            given.numbers[code] = given.numbers.get(code, 0) + count * len(shape.places)
+        keys = zip(codes, breakdowns, strict=True)
+        given.years.update(zip(keys, repeat(shape.years, len(codes)), strict=True))
         first_sheet = context.first_sheet.setdefault(file, {})
-        for code in dict.fromkeys(codes):
+        for code, of_code in by_indicator.items():
+            known = context.series.get(code)
+            if known is None:
+                context.series[code] = of_code
+            else:
+                known.update(of_code)
+            given.numbers[code] = given.numbers.get(code, 0) + len(of_code) * len(shape.places)
             first_sheet.setdefault(code, table.sheet)
         return True
+
+    def _unseen(self, by_indicator: dict[str, dict[str, Series]]) -> bool:
+        """Whether no indicator and breakdown of a table has a series already."""
+        series = self.context.series
+        if series.keys().isdisjoint(by_indicator):
+            return True
+        return all(
+            series[code].keys().isdisjoint(of_code)
+            for code, of_code in by_indicator.items()
+            if code in series
+        )
 
     def _resolve_long(self, table: SheetTable, file: str) -> None:
         """A long table has a row per value: its year is the row's own."""
@@ -396,7 +419,7 @@ class _Resolver:
         years_given, numbers_given = given.years, given.numbers
         code = key[0]
         cells = row.table.cells[row.index]
-        series = context.series.get(key)
+        series = context.series_at(*key)
         if series is None:
             years_given[key] = years
             if shape is not None and shape.dense is not None and len(cells) > shape.reach:
@@ -404,11 +427,13 @@ class _Resolver:
                 # The common case: all numbers, none inf or NaN (calamine reads those too).
                 if _FLOAT.issuperset(map(type, values)) and isfinite(sum(values)):
                     row.numbers = in_order = list(values)
-                    context.series[key] = Series(row, in_order)  # type: ignore[arg-type]
+                    series = Series(row, in_order)  # type: ignore[arg-type]
+                    context.series.setdefault(code, {})[key[1]] = series
                     numbers_given[code] = numbers_given.get(code, 0) + len(values)
                     return
             slots = len(context.years)
-            series = context.series[key] = Series([None] * slots, [None] * slots)
+            series = Series([None] * slots, [None] * slots)
+            context.series.setdefault(code, {})[key[1]] = series
         else:
             before = years_given.get(key)
             years_given[key] = years if before is None else before | years
