@@ -135,8 +135,8 @@ class CheckContext:
     series: dict[str, dict[str, Series]] = field(default_factory=dict)
     """Per indicator code, per breakdown: the checks compare an indicator's series."""
     duplicates: list[tuple[Value, Value]] = field(default_factory=list)
-    years_given: dict[str, dict[SeriesKey, frozenset[int]]] = field(default_factory=dict)
-    """Per file: the years each indicator and breakdown has a value cell for."""
+    years_given: dict[str, dict[str, dict[str, frozenset[int]]]] = field(default_factory=dict)
+    """Per file, per indicator code, per breakdown: the years it has a value cell for."""
     first_sheet: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per file: the sheet each indicator is first found on."""
     numbers_given: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -217,7 +217,7 @@ class _Shape:
 class _Given:
     """One file's share of the context: the years and numbers it gives."""
 
-    years: dict[SeriesKey, frozenset[int]]
+    years: dict[str, dict[str, frozenset[int]]]
     numbers: dict[str, int]
 
 
@@ -279,10 +279,9 @@ class _Resolver:
         breakdowns = cast("list[str]", list(map(self.breakdowns.__getitem__, labels)))
         if not all(map(contains, map(_BREAKDOWNS, indicators), breakdowns)):
             return False
-        # Row tuples are made twice rather than held: a 200,000-row table's would be 16 MB.
-        if not _FLOAT.issuperset(map(type, chain.from_iterable(map(dense, cells)))):
-            return False
         numbers = cast("list[list[float]]", list(map(list, map(dense, cells))))
+        if not _FLOAT.issuperset(map(type, chain.from_iterable(numbers))):
+            return False
         if not isfinite(sum(chain.from_iterable(numbers))):  # an inf or NaN (or a huge sum)
             return False
         names = map(context.schema.breakdown_names.get, breakdowns)
@@ -308,8 +307,6 @@ class _Resolver:
             return False  # a key given twice
         context.rows.extend(rows)
         given = self._given(file)
-        keys = zip(codes, breakdowns, strict=True)
-        given.years.update(zip(keys, repeat(shape.years, len(codes)), strict=True))
         first_sheet = context.first_sheet.setdefault(file, {})
         for code, of_code in by_indicator.items():
             known = context.series.get(code)
@@ -317,6 +314,9 @@ class _Resolver:
                 context.series[code] = of_code
             else:
                 known.update(of_code)
+            given_years = dict.fromkeys(of_code, shape.years)
+            if given.years.setdefault(code, given_years) is not given_years:
+                given.years[code].update(given_years)
             given.numbers[code] = given.numbers.get(code, 0) + len(of_code) * len(shape.places)
             first_sheet.setdefault(code, table.sheet)
         return True
@@ -417,26 +417,27 @@ class _Resolver:
         counts, a later one is a duplicate."""
         context = self.context
         years_given, numbers_given = given.years, given.numbers
-        code = key[0]
+        code, breakdown = key
+        years_of_code = years_given.setdefault(code, {})
         cells = row.table.cells[row.index]
         series = context.series_at(*key)
         if series is None:
-            years_given[key] = years
+            years_of_code[breakdown] = years
             if shape is not None and shape.dense is not None and len(cells) > shape.reach:
                 values = cast("tuple[float, ...]", shape.dense(cells))
                 # The common case: all numbers, none inf or NaN (calamine reads those too).
                 if _FLOAT.issuperset(map(type, values)) and isfinite(sum(values)):
                     row.numbers = in_order = list(values)
                     series = Series(row, in_order)  # type: ignore[arg-type]
-                    context.series.setdefault(code, {})[key[1]] = series
+                    context.series.setdefault(code, {})[breakdown] = series
                     numbers_given[code] = numbers_given.get(code, 0) + len(values)
                     return
             slots = len(context.years)
             series = Series([None] * slots, [None] * slots)
-            context.series.setdefault(code, {})[key[1]] = series
+            context.series.setdefault(code, {})[breakdown] = series
         else:
-            before = years_given.get(key)
-            years_given[key] = years if before is None else before | years
+            before = years_of_code.get(breakdown)
+            years_of_code[breakdown] = years if before is None else before | years
         first_rows, numbers = series.row_list(), series.numbers
         width = len(cells)
         given_numbers = 0

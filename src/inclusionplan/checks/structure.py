@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 from difflib import SequenceMatcher
+from itertools import repeat
 
 from inclusionplan.checks.context import CheckContext, Unresolved
 from inclusionplan.findings import Finding, Severity, cell_name
@@ -164,16 +165,20 @@ class CompletenessCheck:
         wanted = frozenset(year for year in context.years if year in present_years)
         given = context.years_given.get(file, {})
         first_sheet = context.first_sheet.get(file, {})
-        for code in sorted(first_sheet):
-            indicator = context.schema.indicators[code]
-            for breakdown in indicator.breakdowns:
-                if not wanted <= given.get((code, breakdown), _NO_YEARS):
-                    break
-            else:
-                continue  # the usual indicator: every breakdown has every year
+        indicators = context.schema.indicators
+        incomplete = []
+        for code in first_sheet:
+            of_code = given.get(code, {})
+            breakdowns = indicators[code].breakdowns
+            # The usual indicator, decided in C: every breakdown has every year.
+            if not all(map(wanted.issubset, map(of_code.get, breakdowns, repeat(_NO_YEARS)))):
+                incomplete.append(code)
+        for code in sorted(incomplete):
+            indicator = indicators[code]
+            of_code = given.get(code, {})
             sheet = first_sheet[code]
             for breakdown in indicator.breakdowns:
-                years = given.get((code, breakdown))
+                years = of_code.get(breakdown)
                 if years is not None and wanted <= years:
                     continue
                 severity = Severity.WARNING if indicator.is_optional(breakdown) else Severity.ERROR
