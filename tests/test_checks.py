@@ -268,10 +268,16 @@ def test_every_check_declares_catalogued_codes() -> None:
             assert code in FINDING_TYPES_BY_CODE, (type(check).__name__, code)
 
 
+def reverse_years(rows: Rows) -> None:
+    for row in rows:
+        row[3:8] = row[3:8][::-1]
+
+
 @pytest.mark.parametrize(
     ("change", "usual"),
     [
         (lambda rows: None, True),  # resolved in passes over whole columns
+        (reverse_years, True),  # the years' columns from the last year to the first
         (append("EM01", "x", "Gjithsej", 1, 2, 3), False),  # a duplicate
         (append("ZZ99", "x", "Gjithsej", 1, 2, 3), False),  # an unknown code
         (set_value("Femra", 2013, "n/a"), False),  # a value that is not a number
