@@ -156,10 +156,10 @@ def formatted(
     report: Report, report_format: ReportFormat, lang: str, threshold: Severity
 ) -> str | None:
     """The report as text in a machine format, or None for the table view."""
-    from inclusionplan import report_formats
-
     if report_format is ReportFormat.json:
         return report.to_json(lang)
+    from inclusionplan import report_formats
+
     if report_format is ReportFormat.markdown:
         return report_formats.to_markdown(report, lang)
     if report_format is ReportFormat.junit:
