@@ -285,7 +285,8 @@ def reverse_years(rows: Rows) -> None:
 def test_a_usual_table_resolves_as_row_by_row_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Callable[[Rows], None], usual: bool
 ) -> None:
-    from inclusionplan.checks.context import CheckContext, _Resolver
+    from inclusionplan.checks.context import CheckContext
+    from inclusionplan.checks.resolution import Resolver
     from inclusionplan.reading import read_submission
     from inclusionplan.schema import builtin_schema
 
@@ -311,14 +312,14 @@ def test_a_usual_table_resolves_as_row_by_row_does(
         )
 
     taken: list[bool] = []
-    at_columns = _Resolver._resolve_usual
+    at_columns = Resolver._resolve_usual
 
     def spied(*arguments: Any) -> bool:
         taken.append(at_columns(*arguments))
         return taken[-1]
 
-    monkeypatch.setattr(_Resolver, "_resolve_usual", spied)
+    monkeypatch.setattr(Resolver, "_resolve_usual", spied)
     at_once = resolved()
     assert taken == [usual]
-    monkeypatch.setattr(_Resolver, "_resolve_usual", lambda *_: False)
+    monkeypatch.setattr(Resolver, "_resolve_usual", lambda *_: False)
     assert resolved() == at_once
