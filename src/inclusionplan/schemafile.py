@@ -209,11 +209,11 @@ def reference_problems(schema: SchemaFile) -> list[tuple[str, Problem]]:
             continue
         references: list[tuple[bool, str, str]] = [
             (indicator.area in areas, "area", indicator.area),
-            (indicator.unit in schema.units, "unit", indicator.unit),
-            (indicator.institution in schema.institutions, "institution", indicator.institution),
+            (indicator.unit in units, "unit", indicator.unit),
+            (indicator.institution in institutions, "institution", indicator.institution),
         ]
-        references += [(p in schema.partitions, "partition", p) for p in indicator.partitions]
-        references += [(s in schema.subgroups, "subgroup", s) for s in indicator.subgroups]
+        references += [(p in partitions, "partition", p) for p in indicator.partitions]
+        references += [(s in subgroups, "subgroup", s) for s in indicator.subgroups]
         problems += [
             (
                 code,
