@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inclusionplan.checks import CheckContext, run_checks
 from inclusionplan.discovery import PLAN_FILE, discover
 from inclusionplan.errors import PlanConfigError
 from inclusionplan.findings import Finding, Severity
@@ -29,13 +28,14 @@ from inclusionplan.reading import (
     unreadable_finding,
 )
 from inclusionplan.reports import FileReport, Report
-from inclusionplan.schema import Schema, load_schema
 
 if TYPE_CHECKING:
     from inclusionplan.actions import ActionMatrix
+    from inclusionplan.checks import CheckContext
     from inclusionplan.consultations import ConsultationLog
     from inclusionplan.dataset import Dataset, InstitutionText
     from inclusionplan.plan import Plan, SectorReportEntry, SubmissionEntry
+    from inclusionplan.schema import Schema
 
 
 @dataclass
@@ -203,6 +203,10 @@ def _check(
     progress: Progress | None = None,
     read: Reader = read_submission,
 ) -> CheckedGroup:
+    # The checks (and the schema) are imported here, not at the top: loose files start
+    # being read before either is needed, and the imports then overlap calamine's parse.
+    from inclusionplan.checks import CheckContext, run_checks
+
     submissions = []
     for path, name in group.files:
         submissions.append(read(path, name, limits))
@@ -291,6 +295,8 @@ class _Found:
 
     def groups(self) -> list[_Group]:
         """Every group, each plan loaded."""
+        from inclusionplan.schema import load_schema
+
         override = load_schema(self.schema_path) if self.schema_path else None
         groups = [_plan_group(folder, override) for folder in self.plan_folders]
         if self.loose:
@@ -352,6 +358,7 @@ def _check_received(index: int) -> _Summary:
 
 def _plan_group(folder: Path, override: Schema | None) -> _Group:
     from inclusionplan.plan import load_plan
+    from inclusionplan.schema import load_schema
 
     plan = load_plan(folder)
     schema = override or load_schema(plan.schema_path)
