@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from operator import add
 
-from inclusionplan.checks.context import CheckContext, Series
+from inclusionplan.checks.context import CheckContext, Numbers, Series
 from inclusionplan.findings import Finding, cell_name
 from inclusionplan.formatting import format_percent
 
@@ -36,7 +36,7 @@ class PartitionCheck:
             if indicator.type not in settings.types:
                 continue
             for partition, parts in indicator.partitions:
-                columns = []
+                columns: list[Numbers] = []
                 for part in parts:
                     member = of_indicator.get(part)
                     if member is None:
@@ -54,7 +54,7 @@ class PartitionCheck:
         partition: str,
         parts: tuple[str, ...],
         total: Series,
-        columns: list[list[float | None]],
+        columns: list[Numbers],
     ) -> Iterator[Finding]:
         settings = context.schema.partition_sum
         for index, total_number in enumerate(total.numbers):
@@ -181,7 +181,7 @@ class LargeChangeCheck:
                     )
 
 
-def _adds_up(columns: list[list[float | None]], total: list[float | None]) -> bool:
+def _adds_up(columns: list[Numbers], total: Numbers) -> bool:
     """True when every year is given as numbers and the parts add up to the total exactly:
     the common case, decided in C (a year without a number raises, and is looked at year
     by year)."""
@@ -193,7 +193,7 @@ def _adds_up(columns: list[list[float | None]], total: list[float | None]) -> bo
         return False
 
 
-def _steady(numbers: list[float | None], threshold: float, min_value: float) -> bool:
+def _steady(numbers: Numbers, threshold: float, min_value: float) -> bool:
     """True when no two of ``numbers`` can differ by more than ``threshold``: the common
     case, decided in C. (With a small margin, so rounding never hides a change.)"""
     try:

@@ -1,10 +1,12 @@
 """What every check sees: the schema, the expected years, and the submissions' rows
 resolved against the schema once (``resolution``).
 
-A row whose code and breakdown the schema knows is a ``Row``; each indicator and
-breakdown is a ``Series`` that remembers, for every expected year, the row its first value
-is in and that value when it is a number. Values become objects (``Value``) only when a
-check reports one, so a 200,000-row sheet is checked without an object per cell.
+A row whose code and breakdown the schema knows is a ``Row``. Each indicator and
+breakdown has a series: for every expected year, the row its first value is in and that
+value when it is a number. Usually one row gives every year as a number, and that row is
+the series; otherwise a ``GatheredSeries`` is put together from the rows. Values become
+objects (``Value``) only when a check reports one, so a 200,000-row sheet is checked
+without an object per cell.
 """
 
 from __future__ import annotations
@@ -67,8 +69,13 @@ class Row:
     file: str
     breakdown_names: Names | None
     places: Sequence[Place]
-    numbers: list[float] | None = None
-    """Its values, when every one is a number (the usual row of a wide table)."""
+    numbers: list[float] = field(default_factory=list)
+    """Its values in year order when every expected year is a number (the usual row of a
+    wide table), else empty. Such a row is its key's series."""
+
+    def row(self, index: int) -> Row:
+        """As its key's series: the row of every year's value."""
+        return self
 
     def value(self, column: int, year: int) -> Value:
         return Value(
@@ -86,23 +93,22 @@ class Row:
 
 
 @dataclass(slots=True)
-class Series:
-    """One indicator and breakdown over the expected years: per year, the row that gives
-    its first value, and that value when it is a number."""
+class GatheredSeries:
+    """One indicator and breakdown over the expected years, when no single row gives every
+    year as a number: per year, the row that gives its first value, and that value when
+    it is a number."""
 
-    rows: list[Row | None] | Row
-    """Per year; or one row, when a single row gives every year (the usual case)."""
+    rows: list[Row | None]
     numbers: list[float | None]
 
     def row(self, index: int) -> Row | None:
-        rows = self.rows
-        return rows[index] if isinstance(rows, list) else rows
+        return self.rows[index]
 
-    def row_list(self) -> list[Row | None]:
-        """The rows as a list per year, to be filled in."""
-        if not isinstance(self.rows, list):
-            self.rows = [self.rows] * len(self.numbers)
-        return self.rows
+
+Series = Row | GatheredSeries
+"""One indicator and breakdown over the expected years: what the checks compare."""
+Numbers = list[float] | list[float | None]
+"""A series' numbers, per expected year."""
 
 
 @dataclass(slots=True)
@@ -126,7 +132,9 @@ class CheckContext:
     rows: list[Row] = field(default_factory=list)
     unresolved: list[Unresolved] = field(default_factory=list)
     series: dict[str, dict[str, Series]] = field(default_factory=dict)
-    """Per indicator code, per breakdown: the checks compare an indicator's series."""
+    """Per indicator code, per breakdown: the checks compare an indicator's series. A row
+    that gives every year is its own series, not copied into another object: a
+    200,000-row sheet would make 200,000 more."""
     duplicates: list[tuple[Value, Value]] = field(default_factory=list)
     years_given: dict[str, dict[str, dict[str, frozenset[int]]]] = field(default_factory=dict)
     """Per file, per indicator code, per breakdown: the years it has a value cell for."""

@@ -17,6 +17,7 @@ from typing import cast
 
 from inclusionplan.checks.context import (
     CheckContext,
+    GatheredSeries,
     Place,
     Row,
     Series,
@@ -141,11 +142,10 @@ class Resolver:
                 numbers,
             )
         )
-        series = map(Series, rows, cast("list[list[float | None]]", numbers))
         by_indicator: dict[str, dict[str, Series]] = {}
         of_indicator = by_indicator.setdefault
-        for code, breakdown, each in zip(codes, breakdowns, series, strict=True):
-            of_indicator(code, {})[breakdown] = each
+        for code, breakdown, row in zip(codes, breakdowns, rows, strict=True):
+            of_indicator(code, {})[breakdown] = row  # every year a number: its own series
         if sum(map(len, by_indicator.values())) != len(codes) or not self._unseen(by_indicator):
             return False  # a key given twice
         context.rows.extend(rows)
@@ -269,24 +269,28 @@ class Resolver:
         years_of_code = years_given.setdefault(code, {})
         cells = row.table.cells[row.index]
         series = context.series_at(*key)
+        slots = len(context.years)
         if series is None:
             years_of_code[breakdown] = years
             if shape is not None and shape.dense is not None and len(cells) > shape.reach:
                 values = cast("Sequence[float]", shape.dense(cells))
                 # The common case: all numbers, none inf or NaN (calamine reads those too).
                 if _FLOAT.issuperset(map(type, values)) and isfinite(sum(values)):
-                    row.numbers = in_order = list(values)
-                    series = Series(row, in_order)  # type: ignore[arg-type]
-                    context.series.setdefault(code, {})[breakdown] = series
+                    row.numbers = list(values)
+                    context.series.setdefault(code, {})[breakdown] = row
                     numbers_given[code] = numbers_given.get(code, 0) + len(values)
                     return
-            slots = len(context.years)
-            series = Series([None] * slots, [None] * slots)
+            series = GatheredSeries([None] * slots, [None] * slots)
             context.series.setdefault(code, {})[breakdown] = series
         else:
             before = years_of_code.get(breakdown)
             years_of_code[breakdown] = years if before is None else before | years
-        first_rows, numbers = series.row_list(), series.numbers
+        if isinstance(series, Row):  # a row gave every year already: these are duplicates
+            for _, column, year, _ in row.places:
+                first = series.value(series.table.column_of(year), year)
+                context.duplicates.append((row.value(column, year), first))
+            return
+        first_rows, numbers = series.rows, series.numbers
         width = len(cells)
         given_numbers = 0
         for position, column, year, slot in row.places:

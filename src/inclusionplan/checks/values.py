@@ -29,7 +29,7 @@ class ValueCheck:
             numbers = row.numbers
             # The usual row, all numbers, decided in C: counts of zero or more, whole;
             # percentages between 0 and 100.
-            if numbers is not None and min(numbers) >= 0:
+            if numbers and min(numbers) >= 0:
                 if whole and all(map(float.is_integer, numbers)):
                     continue
                 if not whole and max(numbers) <= 100:
