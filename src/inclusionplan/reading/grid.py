@@ -64,6 +64,17 @@ def xlsx_sheet_fits(xml: bytes, limit: int) -> bool:
     return xlsx_sheet_cells(xml) <= limit
 
 
+def xlsx_piece_usual(text: bytes, end: int, limit: int) -> bool:
+    """Whether every cell tag in ``text[:end]`` is spelt the usual way (see
+    ``_unusual_cell``) without a prefix: a sheet whose every piece is so stays within
+    ``limit`` cells. A sheet with a piece that is not may still fit: ``xlsx_sheet_fits``
+    on the whole part decides."""
+    unusual_cell = _unusual_cell(limit, False)
+    if unusual_cell is None or _prefixed_cell(text, 0, end):
+        return False
+    return unusual_cell.search(text, 0, end) is None
+
+
 @functools.lru_cache
 def _unusual_cell(limit: int, prefixed: bool) -> re.Pattern[bytes] | None:
     """A cell tag not spelt ``<c r="B7" s="1" t="n">``: ``r`` first and only, one letter

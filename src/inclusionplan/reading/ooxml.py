@@ -3,19 +3,23 @@ rows and columns, the unpacked size (a zip bomb is refused before it is parsed) 
 size of each sheet's grid (see ``grid``).
 
 A regular-expression pass over the sheet XML, run only where the bytes mention a formula
-or a hidden row, so ordinary files cost one decompression.
+or a hidden row, so ordinary files cost one decompression. A large sheet is checked a
+piece at a time as it is inflated, never held whole (``whole_tag_pieces``).
 """
 
 from __future__ import annotations
 
 import html
+import io
 import re
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from inclusionplan.reading.grid import (
     TooManyCellsError,
     shared_strings_declared,
+    xlsx_piece_usual,
     xlsx_sheet_fits,
 )
 
@@ -49,6 +53,11 @@ _HIDDEN_TRUE = (b"1", b"true")
 _SHEET_FOLDERS = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
 _SST_HEAD_BYTES = 65536
 _SCAN_WHILE_PARSING_BYTES = 4 * 2**20
+_PIECE_BYTES = 2**20
+_LONGEST_TAG_BYTES = 2**20
+# A text without a '<' hands on its last bytes, so that no marker looked for in pieces
+# (the longest is 'hidden=') is cut in two.
+_OVERLAP_BYTES = 8
 
 
 class TooLargeError(Exception):
@@ -73,9 +82,13 @@ class SheetFacts:
 @dataclass(slots=True)
 class WorkbookFacts:
     sheets: dict[str, SheetFacts] = field(default_factory=dict)
-    unscanned: dict[str, bytes] = field(default_factory=dict)
-    """Large sheets' XML, to be scanned (``scan_sheet``) while calamine parses them: it
+    unscanned: dict[str, str] = field(default_factory=dict)
+    """Large sheets' parts, to be scanned (``scan_part``) while calamine parses them: it
     does so without the GIL, and the scan is a tenth of its time."""
+
+
+class _TagTooLongError(Exception):
+    """A tag too long to hand on from piece to piece: the part is read whole instead."""
 
 
 def column_number(letters: bytes) -> int:
@@ -125,17 +138,76 @@ def scan_xlsx(
         is_sheet = info.filename.startswith(_SHEET_FOLDERS) and "/_rels/" not in info.filename
         if not is_sheet and info.filename not in sheet_names:
             continue
+        if info.file_size >= _SCAN_WHILE_PARSING_BYTES:
+            _check_large_sheet(archive, info, max_rows, max_cells)
+            for name in sheet_names.get(info.filename, []):
+                facts.unscanned[name] = info.filename
+            continue
         xml = archive.read(info)
-        if xml.count(b"<row") > max_rows:
-            raise TooManyRowsError(max_rows)
-        if not xlsx_sheet_fits(xml, max_cells):
-            raise TooManyCellsError(max_cells)
+        _check_sheet(xml, max_rows, max_cells)
         for name in sheet_names.get(info.filename, []):
-            if len(xml) >= _SCAN_WHILE_PARSING_BYTES:
-                facts.unscanned[name] = xml
-            else:
-                facts.sheets[name] = scan_sheet(xml)
+            facts.sheets[name] = scan_sheet(xml)
     return facts
+
+
+def _check_sheet(xml: bytes, max_rows: int, max_cells: int) -> None:
+    if xml.count(b"<row") > max_rows:
+        raise TooManyRowsError(max_rows)
+    if not xlsx_sheet_fits(xml, max_cells):
+        raise TooManyCellsError(max_cells)
+
+
+def _check_large_sheet(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_rows: int, max_cells: int
+) -> None:
+    """``_check_sheet`` on pieces of the part as it is inflated. The whole part is 60 MB
+    for 200,000 rows: it is not held while calamine parses it, and filling pieces is
+    faster than filling a fresh buffer that size. A part whose pieces do not clear its
+    grid is read whole and checked as a small one is."""
+    rows, cleared = 0, True
+    try:
+        for text, end in whole_tag_pieces(inflated(archive, info)):
+            rows += text.count(b"<row", 0, end)
+            if rows > max_rows:
+                raise TooManyRowsError(max_rows)
+            cleared = cleared and xlsx_piece_usual(text, end, max_cells)
+    except _TagTooLongError:
+        cleared = False
+    if not cleared:
+        _check_sheet(archive.read(info), max_rows, max_cells)
+
+
+def inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A part's bytes, a piece at a time (zipfile checks the CRC at the end)."""
+    with archive.open(info) as part:
+        while piece := part.read(_PIECE_BYTES):
+            yield piece
+
+
+def whole_tag_pieces(pieces: Iterable[bytes]) -> Iterator[tuple[bytes, int]]:
+    """Texts made of ``pieces`` and an ``end`` in each, the start of its last tag. What
+    starts before ``end`` ends before it (a tag, or bytes without '<'; a '<' inside an
+    attribute value only cuts a tag short, which makes it unusual), and the next text
+    starts at ``end``: looking for something up to ``end`` in every text finds what
+    looking in the whole part would, and each occurrence of a tag once.
+
+    Raises ``_TagTooLongError`` for a tag past a megabyte: handing it on would copy it
+    again with every piece.
+    """
+    tail = b""
+    for piece in pieces:
+        text = tail + piece if tail else piece
+        end = text.rfind(b"<")
+        if end < 0:
+            end, tail = len(text), text[-_OVERLAP_BYTES:]
+            yield text, end
+            continue
+        if len(text) - end > _LONGEST_TAG_BYTES:
+            raise _TagTooLongError
+        yield text, end
+        tail = text[end:]
+    if tail:
+        yield tail, len(tail)
 
 
 def _check_shared_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> None:
@@ -147,6 +219,30 @@ def _check_shared_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit
             declared = shared_strings_declared(head + part.read())
     if declared is not None and declared > limit:
         raise TooManyCellsError(limit)
+
+
+def scan_part(data: bytes, part: str) -> SheetFacts:
+    """``scan_sheet`` of a large sheet part, inflated again a piece at a time. Most sheets
+    have no formula, hidden row or prefixed element, and are done without the whole
+    part; any other is read whole and scanned."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(part)
+        try:
+            pieces = whole_tag_pieces(inflated(archive, info))
+            if not any(_may_have_facts(text, end) for text, end in pieces):
+                return SheetFacts()
+        except _TagTooLongError:
+            pass
+        return scan_sheet(archive.read(info))
+
+
+def _may_have_facts(text: bytes, end: int) -> bool:
+    """Whether ``scan_sheet`` would look further in the part this text is of."""
+    return (
+        text.find(b"<f", 0, end) >= 0
+        or text.find(b"hidden=", 0, end) >= 0
+        or (text.find(b":", 0, end) >= 0 and text.find(b":c", 0, end) >= 0)
+    )
 
 
 def scan_sheet(xml: bytes) -> SheetFacts:

@@ -10,7 +10,7 @@ import python_calamine
 from inclusionplan.findings import Finding, Severity
 from inclusionplan.labels import normalize_label
 from inclusionplan.observations import SectorText, Submission
-from inclusionplan.reading.ooxml import SheetFacts, WorkbookFacts, scan_sheet
+from inclusionplan.reading.ooxml import SheetFacts, WorkbookFacts, scan_part
 from inclusionplan.reading.tables import Grid, cell_text, read_table
 
 ANALYSIS_SHEET_PREFIXES = ("analiz", "analysis", "raport", "report", "vleresim", "assessment")
@@ -28,13 +28,12 @@ def read_workbook(data: bytes, submission: Submission, facts: WorkbookFacts | No
     }
     empty = True
     for name in workbook.sheet_names:
-        unscanned = facts.unscanned.pop(name, None) if facts else None
+        unscanned = facts.unscanned.get(name) if facts else None
         if unscanned is None:
             sheet = workbook.get_sheet_by_name(name)
             sheet_facts = facts.sheets.get(name, SheetFacts()) if facts else SheetFacts()
         else:
-            sheet, sheet_facts = _parse_while_scanning(workbook, name, unscanned)
-            del unscanned
+            sheet, sheet_facts = _parse_while_scanning(workbook, name, data, unscanned)
         grid = sheet.to_python()
         empty = empty and not any(cell_text(value) for row in grid for value in row)
         start = sheet.start or (0, 0)
@@ -60,10 +59,10 @@ def read_workbook(data: bytes, submission: Submission, facts: WorkbookFacts | No
 
 
 def _parse_while_scanning(
-    workbook: python_calamine.CalamineWorkbook, name: str, xml: bytes
+    workbook: python_calamine.CalamineWorkbook, name: str, data: bytes, part: str
 ) -> tuple[python_calamine.CalamineSheet, SheetFacts]:
     """calamine parses a sheet without holding the GIL: another thread scans the sheet's
-    XML in the meantime. The scan waits until calamine is about to start (its long
+    part in the meantime. The scan waits until calamine is about to start (its long
     searches hold the GIL and would keep calamine from starting); calamine runs in this
     thread, so its errors and panics are raised here as usual."""
     from concurrent.futures import ThreadPoolExecutor
@@ -72,7 +71,7 @@ def _parse_while_scanning(
 
     def scan() -> SheetFacts:
         calamine_starts.wait()
-        return scan_sheet(xml)
+        return scan_part(data, part)
 
     with ThreadPoolExecutor(1, thread_name_prefix="inclusionplan-scan") as pool:
         scanned = pool.submit(scan)
