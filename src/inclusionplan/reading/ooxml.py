@@ -164,17 +164,23 @@ def _check_large_sheet(
     for 200,000 rows: it is not held while calamine parses it, and filling pieces is
     faster than filling a fresh buffer that size. A part whose pieces do not clear its
     grid is read whole and checked as a small one is."""
-    rows, cleared = 0, True
+    if not _cleared_in_pieces(inflated(archive, info), max_rows, max_cells):
+        _check_sheet(archive.read(info), max_rows, max_cells)
+
+
+def _cleared_in_pieces(pieces: Iterable[bytes], max_rows: int, max_cells: int) -> bool:
+    """Whether the pieces clear the sheet: False at the first that does not."""
+    rows = 0
     try:
-        for text, end in whole_tag_pieces(inflated(archive, info)):
+        for text, end in whole_tag_pieces(pieces):
             rows += text.count(b"<row", 0, end)
             if rows > max_rows:
                 raise TooManyRowsError(max_rows)
-            cleared = cleared and xlsx_piece_usual(text, end, max_cells)
+            if not xlsx_piece_usual(text, end, max_cells):
+                return False
     except _TagTooLongError:
-        cleared = False
-    if not cleared:
-        _check_sheet(archive.read(info), max_rows, max_cells)
+        return False
+    return True
 
 
 def inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
