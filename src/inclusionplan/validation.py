@@ -325,6 +325,8 @@ def _check_in_workers(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    import inclusionplan.checks  # noqa: F401 (imported once here, not again in every worker)
+
     groups = found.groups()
     summaries = []
     with ProcessPoolExecutor(
