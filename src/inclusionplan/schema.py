@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -144,7 +143,9 @@ def builtin_schema_data() -> Mapping[str, Any]:
 
 
 def builtin_schema_text() -> str:
-    return resources.files("inclusionplan").joinpath("data/schema.yaml").read_text("utf-8")
+    # Beside this module, not through importlib.resources: importing that (and tempfile,
+    # random, hashlib behind it) costs more than loading the schema.
+    return (Path(__file__).parent / "data" / "schema.yaml").read_text("utf-8")
 
 
 def _names(item: Mapping[str, Any]) -> Names:
