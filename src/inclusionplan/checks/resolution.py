@@ -146,11 +146,22 @@ class Resolver:
         of_indicator = by_indicator.setdefault
         for code, breakdown, row in zip(codes, breakdowns, rows, strict=True):
             of_indicator(code, {})[breakdown] = row  # every year a number: its own series
-        if sum(map(len, by_indicator.values())) != len(codes) or not self._unseen(by_indicator):
+        if sum(map(len, by_indicator.values())) != len(codes):
             return False  # a key given twice
+        codes_unseen = context.series.keys().isdisjoint(by_indicator)
+        if not codes_unseen and not self._unseen(by_indicator):
+            return False  # a key given before
         context.rows.extend(rows)
         given = self._given(file)
         first_sheet = context.first_sheet.setdefault(file, {})
+        if codes_unseen:  # the usual case: nothing to merge with
+            years, width = shape.years, len(shape.places)
+            context.series.update(by_indicator)
+            items = by_indicator.items()
+            given.years.update({code: dict.fromkeys(of_code, years) for code, of_code in items})
+            given.numbers.update({code: len(of_code) * width for code, of_code in items})
+            first_sheet.update(dict.fromkeys(by_indicator, table.sheet))
+            return True
         for code, of_code in by_indicator.items():
             known = context.series.get(code)
             if known is None:
@@ -167,8 +178,6 @@ class Resolver:
     def _unseen(self, by_indicator: dict[str, dict[str, Series]]) -> bool:
         """Whether no indicator and breakdown of a table has a series already."""
         series = self.context.series
-        if series.keys().isdisjoint(by_indicator):
-            return True
         return all(
             series[code].keys().isdisjoint(of_code)
             for code, of_code in by_indicator.items()
