@@ -235,6 +235,19 @@ def test_long_layout_duplicates_point_at_the_first(tmp_path: Path) -> None:
     ]
 
 
+def test_a_breakdown_without_one_year_is_missing_that_year(tmp_path: Path) -> None:
+    """Every breakdown is there, one of them without a year's row: that year is missing."""
+    header: list[object] = ["Kodi", "Ndarja", "Viti", "Vlera"]
+    rows: Rows = [
+        [code, label, year, value]
+        for code, _, label, *values in em01_rows()
+        for year, value in zip(YEARS, values, strict=True)
+        if (label, year) != ("Femra", 2013)
+    ]
+    findings = findings_for(tmp_path, rows, header)
+    assert [(f.code, f.breakdown, f.year) for f in findings] == [("missing-value", "female", 2013)]
+
+
 @pytest.mark.parametrize(("second_year", "flagged"), [(150, False), (151, True)])
 def test_large_change_at_the_threshold(tmp_path: Path, second_year: int, flagged: bool) -> None:
     """The default threshold is 50%: exactly 50% passes, a little more does not."""
