@@ -220,16 +220,23 @@ def test_a_table_split_over_two_sheets_is_whole(tmp_path: Path) -> None:
     ]
 
 
-def test_long_layout_duplicates_point_at_the_first(tmp_path: Path) -> None:
-    header: list[object] = ["Kodi", "Ndarja", "Viti", "Vlera"]
-    rows: Rows = [
+LONG_HEADER: list[object] = ["Kodi", "Ndarja", "Viti", "Vlera"]
+
+
+def long_rows() -> Rows:
+    """``em01_rows`` in the long layout: a row per breakdown and year."""
+    return [
         [code, label, year, value]
         for code, _, label, *values in em01_rows()
         for year, value in zip(YEARS, values, strict=True)
     ]
-    assert findings_for(tmp_path, rows, header) == []
+
+
+def test_long_layout_duplicates_point_at_the_first(tmp_path: Path) -> None:
+    rows = long_rows()
+    assert findings_for(tmp_path, rows, LONG_HEADER) == []
     rows.append(["EM01", "Femra", 2013, 45])
-    findings = findings_for(tmp_path, rows, header)
+    findings = findings_for(tmp_path, rows, LONG_HEADER)
     assert [(f.code, f.cell, f.params["first"]) for f in findings] == [
         ("duplicate-value", "D23", "Të dhënat!D6")
     ]
@@ -237,14 +244,8 @@ def test_long_layout_duplicates_point_at_the_first(tmp_path: Path) -> None:
 
 def test_a_breakdown_without_one_year_is_missing_that_year(tmp_path: Path) -> None:
     """Every breakdown is there, one of them without a year's row: that year is missing."""
-    header: list[object] = ["Kodi", "Ndarja", "Viti", "Vlera"]
-    rows: Rows = [
-        [code, label, year, value]
-        for code, _, label, *values in em01_rows()
-        for year, value in zip(YEARS, values, strict=True)
-        if (label, year) != ("Femra", 2013)
-    ]
-    findings = findings_for(tmp_path, rows, header)
+    rows = [row for row in long_rows() if (row[1], row[2]) != ("Femra", 2013)]
+    findings = findings_for(tmp_path, rows, LONG_HEADER)
     assert [(f.code, f.breakdown, f.year) for f in findings] == [("missing-value", "female", 2013)]
 
 
