@@ -44,3 +44,14 @@ def test_reading_and_checking_do_not_import_the_file_formats() -> None:
         "print('msgspec' in sys.modules)\n"
     )
     assert printed_by(code) == "False"
+
+
+def test_validating_does_not_import_the_writers() -> None:
+    """Data flows one way: reading knows the forms' words, not the module that writes them."""
+    code = (
+        "from inclusionplan.validation import validate\n"
+        "validate(['sample_data/elbasan'])\n"
+        "writers = ('inclusionplan.forms', 'inclusionplan.output', 'inclusionplan.annotate')\n"
+        "print([m for m in writers if m in sys.modules])\n"
+    )
+    assert printed_by(code) == "[]"

@@ -110,12 +110,12 @@ def _read_other_sheet(name: str, grid: Grid, submission: Submission) -> None:
 
 def is_heading(text: str) -> bool:
     """A sheet's own title ('Analiza e sektorit') or a form's prompt, not the analysis."""
-    from inclusionplan.forms import prompts
+    from inclusionplan.form_texts import analysis_prompts
 
     label = normalize_label(text)
     if len(label) < 40 and label.startswith(ANALYSIS_SHEET_PREFIXES):
         return True
-    return label in set(prompts())
+    return label in analysis_prompts()
 
 
 def _hidden_findings(file: str, sheet: str, sheet_hidden: bool, facts: SheetFacts) -> list[Finding]:
