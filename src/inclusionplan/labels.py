@@ -6,6 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+INDICATOR_CODE = r"[A-Z]{1,5}\d{1,4}[A-Z]?"
+"""The form of an indicator code (EM01, SP12A): what the schema requires and what reading
+takes as written, without normalising it."""
+
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _EDGE_PUNCTUATION = ":.*;,"
 

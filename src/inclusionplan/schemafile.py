@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType, field
 
+from inclusionplan import labels
 from inclusionplan.errors import SchemaError
 from inclusionplan.schema import builtin_schema_data, builtin_schema_text
 from inclusionplan.yamldoc import validate_yaml
@@ -28,7 +29,7 @@ class _Model(Struct, frozen=True, forbid_unknown_fields=True):
 
 
 AREA_KEY = r"^[A-Z]{2,4}$"
-INDICATOR_CODE = r"^[A-Z]{1,5}\d{1,4}[A-Z]?$"
+INDICATOR_CODE = f"^{labels.INDICATOR_CODE}$"
 # The forms of these patterns in words, for a problem with one (catalogue keys).
 FORMS = {AREA_KEY: "form-area-key", INDICATOR_CODE: "form-indicator-code"}
 

@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import cast
 
 from inclusionplan.findings import Finding, Severity
-from inclusionplan.labels import normalize_label
+from inclusionplan.labels import INDICATOR_CODE, normalize_label
 from inclusionplan.observations import SheetTable
 
 HEADER_SEARCH_ROWS = 40
@@ -39,7 +39,7 @@ VALUE_LABELS = _labels("Vlera", "Value")
 INSTITUTION_PREFIXES = ("institucioni", "institution")
 
 _YEAR_TEXT = re.compile(r"(?:viti|year)?\s*((?:19|20|21)\d\d)(?:\.0+)?")
-_CANONICAL_CODE = re.compile(r"[A-Z]{1,5}\d{1,4}[A-Z]?")
+_CANONICAL_CODE = re.compile(INDICATOR_CODE)
 _CODE = re.compile(r"([A-Za-z]{1,5})\s*[-.]?\s*(\d{1,4})([A-Za-z]?)")
 
 Grid = Sequence[Sequence[object]]
