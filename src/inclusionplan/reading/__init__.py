@@ -59,7 +59,8 @@ def read_submission(
 ) -> Submission:
     """Read one file; problems with the file itself become findings of the submission.
 
-    ``checked`` is called once the file has passed the checks, before calamine parses it.
+    ``checked`` is called once the file has passed the checks, before calamine parses it
+    (for a sheet cut in two, once calamine is parsing both halves).
     """
     display = name or str(path)
     submission = Submission(path=path, name=display, format=path.suffix.lower().lstrip("."))
@@ -228,10 +229,22 @@ def _read_into(
         return
     from inclusionplan.reading.spreadsheet import read_workbook
 
-    facts = check_workbook(submission.format, data, archive, limits)
-    if checked is not None:
-        checked()
-    read_workbook(data, submission, facts)
+    facts = check_workbook(submission.format, data, archive, limits, _cores() > 1)
+    try:
+        cut = facts is not None and bool(facts.halves)
+        if checked is not None and not cut:
+            checked()
+        read_workbook(data, submission, facts, checked if cut else None)
+    finally:
+        if facts is not None:
+            facts.remove_halves()
+
+
+def _cores() -> int:
+    """The cores this process may run on: a large sheet is cut in two only with two."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def open_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> python_calamine.CalamineWorkbook:
@@ -253,10 +266,16 @@ def open_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> python_calamin
 
 
 def check_workbook(
-    file_format: str, data: bytes, archive: zipfile.ZipFile | None, limits: Limits
+    file_format: str,
+    data: bytes,
+    archive: zipfile.ZipFile | None,
+    limits: Limits,
+    cut_large_sheets: bool = False,
 ) -> WorkbookFacts | None:
     """Refuse a workbook calamine must not parse (too large unpacked, too many rows, a
-    grid past ``limits.max_cells``); for an .xlsx, the facts calamine does not report."""
+    grid past ``limits.max_cells``); for an .xlsx, the facts calamine does not report,
+    with its large sheets cut in two when ``cut_large_sheets`` (the caller removes them:
+    ``WorkbookFacts.remove_halves``)."""
     from inclusionplan.reading.grid import TooManyCellsError, check_ods
     from inclusionplan.reading.ooxml import (
         TooLargeError,
@@ -270,7 +289,7 @@ def check_workbook(
         if archive is not None:
             check_unpacked_size(archive, limits.max_unpacked_bytes)
         if archive is not None and file_format == "xlsx":
-            facts = scan_xlsx(archive, limits.max_rows, limits.max_cells)
+            facts = scan_xlsx(archive, limits.max_rows, limits.max_cells, cut_large_sheets)
         if archive is not None and file_format == "ods":
             check_ods(archive, limits.max_cells)
         if file_format == "xls":

@@ -15,6 +15,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from inclusionplan.reading.grid import (
     TooManyCellsError,
@@ -22,6 +23,7 @@ from inclusionplan.reading.grid import (
     xlsx_piece_usual,
     xlsx_sheet_fits,
 )
+from inclusionplan.reading.halves import Cutter, SheetHalves, remove_folder, scratch_folder
 
 _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
@@ -58,6 +60,8 @@ _LONGEST_TAG_BYTES = 2**20
 # A text without a '<' hands on its last bytes, so that no marker looked for in pieces
 # (the longest is 'hidden=') is cut in two.
 _OVERLAP_BYTES = 8
+# How often a rare byte of a marker is checked before the marker is looked for whole.
+_FEW_BYTES = 64
 
 
 class TooLargeError(Exception):
@@ -83,8 +87,18 @@ class SheetFacts:
 class WorkbookFacts:
     sheets: dict[str, SheetFacts] = field(default_factory=dict)
     unscanned: dict[str, str] = field(default_factory=dict)
-    """Large sheets' parts, to be scanned (``scan_part``) while calamine parses them: it
-    does so without the GIL, and the scan is a tenth of its time."""
+    """Large sheets' parts whose pieces may hold a formula or a hidden row, to be scanned
+    (``scan_part``) while calamine parses them: it does so without the GIL."""
+    halves: dict[str, SheetHalves] = field(default_factory=dict)
+    """Large sheets cut in two for calamine to parse side by side (see ``halves``)."""
+    folder: Path | None = None
+    """Where the halves are: removed with ``remove_halves``."""
+
+    def remove_halves(self) -> None:
+        if self.folder is not None:
+            remove_folder(self.folder)
+            self.folder = None
+            self.halves.clear()
 
 
 class _TagTooLongError(Exception):
@@ -104,15 +118,36 @@ def check_unpacked_size(archive: zipfile.ZipFile, limit_bytes: int) -> None:
 
 
 def scan_xlsx(
-    archive: zipfile.ZipFile, max_rows: int = 1_000_000, max_cells: int = 30_000_000
+    archive: zipfile.ZipFile,
+    max_rows: int = 1_000_000,
+    max_cells: int = 30_000_000,
+    cut_large_sheets: bool = False,
 ) -> WorkbookFacts:
     """Formulas without values and hidden rows and columns, per sheet name (a large
     sheet's are left for later, see ``WorkbookFacts``). A sheet with more than
     ``max_rows`` rows, or whose grid would pass ``max_cells``, is refused before calamine
-    parses it, as is a shared-string table declaring more than ``max_cells``.
+    parses it, as is a shared-string table declaring more than ``max_cells``. With
+    ``cut_large_sheets`` a large sheet is also cut in two as it passes (see ``halves``):
+    the caller removes them (``WorkbookFacts.remove_halves``).
 
     Call ``check_unpacked_size`` first: this reads every sheet part.
     """
+    facts = WorkbookFacts()
+    try:
+        _scan_xlsx(archive, max_rows, max_cells, cut_large_sheets, facts)
+    except BaseException:
+        facts.remove_halves()
+        raise
+    return facts
+
+
+def _scan_xlsx(
+    archive: zipfile.ZipFile,
+    max_rows: int,
+    max_cells: int,
+    cut_large_sheets: bool,
+    facts: WorkbookFacts,
+) -> None:
     names = set(archive.namelist())
     workbook = archive.read("xl/workbook.xml")
     rels = (
@@ -131,7 +166,6 @@ def scan_xlsx(
         if part is not None and part in names:
             name = html.unescape(raw_name.decode("utf-8", "replace"))
             sheet_names.setdefault(part, []).append(name)
-    facts = WorkbookFacts()
     for info in archive.infolist():
         if info.filename.lower().endswith("sharedstrings.xml"):
             _check_shared_strings(archive, info, max_cells)
@@ -139,15 +173,25 @@ def scan_xlsx(
         if not is_sheet and info.filename not in sheet_names:
             continue
         if info.file_size >= _SCAN_WHILE_PARSING_BYTES:
-            _check_large_sheet(archive, info, max_rows, max_cells)
-            for name in sheet_names.get(info.filename, []):
-                facts.unscanned[name] = info.filename
+            names_of_part = sheet_names.get(info.filename, [])
+            cutter = None
+            if cut_large_sheets and names_of_part:
+                if facts.folder is None:
+                    facts.folder = scratch_folder()
+                cutter = Cutter(archive, info, facts.folder / str(len(facts.halves)))
+            sheet_facts, halves = _check_large_sheet(archive, info, max_rows, max_cells, cutter)
+            for name in names_of_part:
+                if sheet_facts is None:
+                    facts.unscanned[name] = info.filename
+                else:
+                    facts.sheets[name] = sheet_facts
+                if halves is not None:
+                    facts.halves[name] = halves
             continue
         xml = archive.read(info)
         _check_sheet(xml, max_rows, max_cells)
         for name in sheet_names.get(info.filename, []):
             facts.sheets[name] = scan_sheet(xml)
-    return facts
 
 
 def _check_sheet(xml: bytes, max_rows: int, max_cells: int) -> None:
@@ -158,29 +202,47 @@ def _check_sheet(xml: bytes, max_rows: int, max_cells: int) -> None:
 
 
 def _check_large_sheet(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_rows: int, max_cells: int
-) -> None:
-    """``_check_sheet`` on pieces of the part as it is inflated. The whole part is 60 MB
-    for 200,000 rows: it is not held while calamine parses it, and filling pieces is
-    faster than filling a fresh buffer that size. A part whose pieces do not clear its
-    grid is read whole and checked as a small one is."""
-    if not _cleared_in_pieces(inflated(archive, info), max_rows, max_cells):
-        _check_sheet(archive.read(info), max_rows, max_cells)
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    max_rows: int,
+    max_cells: int,
+    cutter: Cutter | None,
+) -> tuple[SheetFacts | None, SheetHalves | None]:
+    """``_check_sheet`` on pieces of the part as it is inflated, and its facts when the
+    pieces show it has none (None: it may have, ``scan_part`` finds them). The whole
+    part is 60 MB for 200,000 rows: it is not held while calamine parses it, and filling
+    pieces is faster than filling a fresh buffer that size. A part whose pieces do not
+    clear its grid is read whole and checked and scanned as a small one is (and is not
+    cut in two)."""
+    pieces = inflated(archive, info)
+    cleared, may_have_facts = _cleared_in_pieces(
+        cutter.passing(pieces) if cutter else pieces, max_rows, max_cells
+    )
+    if cleared:
+        return None if may_have_facts else SheetFacts(), cutter.finish() if cutter else None
+    if cutter:
+        cutter.discard()
+    xml = archive.read(info)
+    _check_sheet(xml, max_rows, max_cells)
+    return scan_sheet(xml), None
 
 
-def _cleared_in_pieces(pieces: Iterable[bytes], max_rows: int, max_cells: int) -> bool:
-    """Whether the pieces clear the sheet: False at the first that does not."""
+def _cleared_in_pieces(pieces: Iterable[bytes], max_rows: int, max_cells: int) -> tuple[bool, bool]:
+    """Whether the pieces clear the sheet (False at the first that does not), and
+    whether they may hold a formula, a hidden row or column, or a prefixed element."""
     rows = 0
+    may_have_facts = False
     try:
         for text, end in whole_tag_pieces(pieces):
             rows += text.count(b"<row", 0, end)
             if rows > max_rows:
                 raise TooManyRowsError(max_rows)
             if not xlsx_piece_usual(text, end, max_cells):
-                return False
+                return False, True
+            may_have_facts = may_have_facts or _may_have_facts(text, end)
     except _TagTooLongError:
-        return False
-    return True
+        return False, True
+    return True, may_have_facts
 
 
 def inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -228,27 +290,32 @@ def _check_shared_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit
 
 
 def scan_part(data: bytes, part: str) -> SheetFacts:
-    """``scan_sheet`` of a large sheet part, inflated again a piece at a time. Most sheets
-    have no formula, hidden row or prefixed element, and are done without the whole
-    part; any other is read whole and scanned."""
+    """``scan_sheet`` of a large sheet part whose pieces may have facts."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        info = archive.getinfo(part)
-        try:
-            pieces = whole_tag_pieces(inflated(archive, info))
-            if not any(_may_have_facts(text, end) for text, end in pieces):
-                return SheetFacts()
-        except _TagTooLongError:
-            pass
-        return scan_sheet(archive.read(info))
+        return scan_sheet(archive.read(part))
 
 
 def _may_have_facts(text: bytes, end: int) -> bool:
-    """Whether ``scan_sheet`` would look further in the part this text is of."""
+    """Whether ``scan_sheet`` would find something in the part this text is of."""
     return (
-        text.find(b"<f", 0, end) >= 0
-        or text.find(b"hidden=", 0, end) >= 0
-        or (text.find(b":", 0, end) >= 0 and text.find(b":c", 0, end) >= 0)
+        _holds(text, end, b"<f", 1)
+        or _holds(text, end, b"hidden=", 0)
+        or _holds(text, end, b":c", 0)
     )
+
+
+def _holds(text: bytes, end: int, marker: bytes, rare: int) -> bool:
+    """Whether ``text[:end]`` holds ``marker``. Its byte at ``rare`` is rare in a sheet
+    and is looked for at memchr speed, where a search for the whole marker moves a few
+    bytes at a time; a text where that byte is common is searched for the marker."""
+    position = text.find(marker[rare], rare, end)
+    for _ in range(_FEW_BYTES):
+        if position < 0:
+            return False
+        if text.startswith(marker, position - rare, end):
+            return True
+        position = text.find(marker[rare], position + 1, end)
+    return text.find(marker, 0, end) >= 0
 
 
 def scan_sheet(xml: bytes) -> SheetFacts:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import threading
+from collections.abc import Callable
+from pathlib import Path
 
 import python_calamine
 
 from inclusionplan.findings import Finding, Severity
 from inclusionplan.labels import normalize_label
 from inclusionplan.observations import SectorText, Submission
+from inclusionplan.reading import is_panic
+from inclusionplan.reading.halves import ParsedHalf, SheetHalves, join
 from inclusionplan.reading.ooxml import SheetFacts, WorkbookFacts, scan_part
 from inclusionplan.reading.tables import Grid, cell_text, read_table
 
@@ -18,8 +23,15 @@ ANALYSIS_SHEET_PREFIXES = ("analiz", "analysis", "raport", "report", "vleresim",
 AUXILIARY_SHEET_PREFIXES = ("udhezim", "instruction", "kopertin", "cover", "shenim", "note")
 
 
-def read_workbook(data: bytes, submission: Submission, facts: WorkbookFacts | None) -> None:
-    """Read every sheet of a workbook into ``submission``; calamine errors propagate."""
+def read_workbook(
+    data: bytes,
+    submission: Submission,
+    facts: WorkbookFacts | None,
+    halves_parsing: Callable[[], None] | None = None,
+) -> None:
+    """Read every sheet of a workbook into ``submission``; calamine errors propagate.
+    ``halves_parsing`` is called once calamine is parsing the halves of a sheet cut in
+    two: until then another thread's work would hold the GIL they need to start."""
     workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     hidden = {
         meta.name
@@ -28,15 +40,8 @@ def read_workbook(data: bytes, submission: Submission, facts: WorkbookFacts | No
     }
     empty = True
     for name in workbook.sheet_names:
-        unscanned = facts.unscanned.get(name) if facts else None
-        if unscanned is None:
-            sheet = workbook.get_sheet_by_name(name)
-            sheet_facts = facts.sheets.get(name, SheetFacts()) if facts else SheetFacts()
-        else:
-            sheet, sheet_facts = _parse_while_scanning(workbook, name, data, unscanned)
-        grid = sheet.to_python()
+        grid, start, sheet_facts = _parsed(workbook, name, data, facts, halves_parsing)
         empty = empty and not any(cell_text(value) for row in grid for value in row)
-        start = sheet.start or (0, 0)
         table = read_table(
             grid,
             name,
@@ -58,26 +63,117 @@ def read_workbook(data: bytes, submission: Submission, facts: WorkbookFacts | No
     submission.empty = empty
 
 
+def _parsed(
+    workbook: python_calamine.CalamineWorkbook,
+    name: str,
+    data: bytes,
+    facts: WorkbookFacts | None,
+    halves_parsing: Callable[[], None] | None,
+) -> tuple[Grid, tuple[int, int], SheetFacts]:
+    """A sheet's rows, where they start, and the facts calamine does not report."""
+    halves = facts.halves.get(name) if facts else None
+    part = facts.unscanned.get(name) if facts else None
+    if part is None:
+        known = facts.sheets.get(name, SheetFacts()) if facts else SheetFacts()
+        return *_parse(workbook, name, halves, halves_parsing or _nothing), known
+    return _parse_while_scanning(
+        lambda started: _parse(workbook, name, halves, started),
+        lambda: scan_part(data, part),
+        halves_parsing or _nothing,
+    )
+
+
+def _nothing() -> None:
+    pass
+
+
+def _parse(
+    workbook: python_calamine.CalamineWorkbook,
+    name: str,
+    halves: SheetHalves | None,
+    started: Callable[[], None],
+) -> tuple[Grid, tuple[int, int]]:
+    """The halves of a sheet cut in two, parsed at once; the whole sheet when there are
+    none or they cannot be joined, in this thread, so that calamine's errors and panics
+    are raised here as usual. ``started`` is called once calamine is about to start."""
+    joined = _parse_halves(halves, name, started) if halves else None
+    if joined is not None:
+        return joined
+    started()
+    sheet = workbook.get_sheet_by_name(name)
+    return sheet.to_python(), sheet.start or (0, 0)
+
+
 def _parse_while_scanning(
-    workbook: python_calamine.CalamineWorkbook, name: str, data: bytes, part: str
-) -> tuple[python_calamine.CalamineSheet, SheetFacts]:
+    parse: Callable[[Callable[[], None]], tuple[Grid, tuple[int, int]]],
+    scan: Callable[[], SheetFacts],
+    started: Callable[[], None],
+) -> tuple[Grid, tuple[int, int], SheetFacts]:
     """calamine parses a sheet without holding the GIL: another thread scans the sheet's
     part in the meantime. The scan waits until calamine is about to start (its long
-    searches hold the GIL and would keep calamine from starting); calamine runs in this
-    thread, so its errors and panics are raised here as usual."""
+    searches hold the GIL and would keep calamine from starting)."""
     from concurrent.futures import ThreadPoolExecutor
 
     calamine_starts = threading.Event()
 
-    def scan() -> SheetFacts:
+    def scan_when_started() -> SheetFacts:
         calamine_starts.wait()
-        return scan_part(data, part)
+        return scan()
+
+    def start() -> None:
+        calamine_starts.set()
+        started()
 
     with ThreadPoolExecutor(1, thread_name_prefix="inclusionplan-scan") as pool:
-        scanned = pool.submit(scan)
-        calamine_starts.set()
+        scanned = pool.submit(scan_when_started)
+        try:
+            return *parse(start), scanned.result()
+        finally:
+            calamine_starts.set()
+
+
+def _parse_halves(
+    halves: SheetHalves, name: str, started: Callable[[], None]
+) -> tuple[Grid, tuple[int, int]] | None:
+    """The sheet's rows from its two halves, parsed side by side (``started`` once both
+    have begun); None when a half cannot be parsed or they cannot be joined (``join``)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def parse(path: Path, begun: threading.Event) -> ParsedHalf | None:
+        try:
+            return _parse_half(path, name, begun.set)
+        finally:
+            begun.set()  # failed before calamine began: no one waits for it
+
+    with ThreadPoolExecutor(2, thread_name_prefix="inclusionplan-half") as pool:
+        begun = (threading.Event(), threading.Event())
+        parsing = [
+            pool.submit(parse, path, event)
+            for path, event in zip((halves.first, halves.second), begun, strict=True)
+        ]
+        for event in begun:
+            event.wait()
+        started()
+        parsed = [half.result() for half in parsing]
+    if None in parsed:
+        return None
+    return join([half for half in parsed if half is not None])
+
+
+def _parse_half(path: Path, name: str, begins: Callable[[], None]) -> ParsedHalf | None:
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        with contextlib.suppress(OSError):  # calamine holds it open: gone if killed now
+            path.unlink()
+        begins()
         sheet = workbook.get_sheet_by_name(name)
-        return sheet, scanned.result()
+        return ParsedHalf(sheet.to_python(), sheet.start, sheet.end)
+    except Exception:  # the whole sheet is parsed instead, and its errors reported
+        return None
+    except BaseException as error:
+        if is_panic(error):
+            return None
+        raise
 
 
 def _read_other_sheet(name: str, grid: Grid, submission: Submission) -> None:
