@@ -27,11 +27,12 @@ def read_workbook(
     data: bytes,
     submission: Submission,
     facts: WorkbookFacts | None,
-    halves_parsing: Callable[[], None] | None = None,
+    parsing_started: Callable[[], None] | None = None,
 ) -> None:
     """Read every sheet of a workbook into ``submission``; calamine errors propagate.
-    ``halves_parsing`` is called once calamine is parsing the halves of a sheet cut in
-    two: until then another thread's work would hold the GIL they need to start."""
+    ``parsing_started`` is called as calamine starts on a sheet (on a sheet cut in two,
+    once both halves have started: until then another thread's work would hold the GIL
+    they need to start)."""
     workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     hidden = {
         meta.name
@@ -40,7 +41,7 @@ def read_workbook(
     }
     empty = True
     for name in workbook.sheet_names:
-        grid, start, sheet_facts = _parsed(workbook, name, data, facts, halves_parsing)
+        grid, start, sheet_facts = _parsed(workbook, name, data, facts, parsing_started)
         empty = empty and not any(cell_text(value) for row in grid for value in row)
         table = read_table(
             grid,
@@ -68,18 +69,18 @@ def _parsed(
     name: str,
     data: bytes,
     facts: WorkbookFacts | None,
-    halves_parsing: Callable[[], None] | None,
+    parsing_started: Callable[[], None] | None,
 ) -> tuple[Grid, tuple[int, int], SheetFacts]:
     """A sheet's rows, where they start, and the facts calamine does not report."""
     halves = facts.halves.get(name) if facts else None
     part = facts.unscanned.get(name) if facts else None
     if part is None:
         known = facts.sheets.get(name, SheetFacts()) if facts else SheetFacts()
-        return *_parse(workbook, name, halves, halves_parsing or _nothing), known
+        return *_parse(workbook, name, halves, parsing_started or _nothing), known
     return _parse_while_scanning(
         lambda started: _parse(workbook, name, halves, started),
         lambda: scan_part(data, part),
-        halves_parsing or _nothing,
+        parsing_started or _nothing,
     )
 
 
