@@ -30,7 +30,8 @@ from typing import IO, TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import queue
 
-_SHEET_FOLDERS = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
+# Where calamine looks for the parts a <sheet> points at.
+SHEET_FOLDERS = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
 # Parts calamine does not read to parse one sheet's cells: left out of the halves.
 _LEFT_OUT = ("xl/media/", "xl/embeddings/", "xl/drawings/", "xl/charts/", "xl/printerSettings/")
 _LONGEST_PREFIX_BYTES = 2**20
@@ -38,13 +39,13 @@ _LONGEST_PREFIX_BYTES = 2**20
 _QUEUED_PIECES = 16
 _ROOT = re.compile(rb"<([^\s/>?!]+)")
 _SPACE = b" \t\r\n"
-Value = Any
-Grid = list[list[Value]]
+# calamine's rows (``to_python``): a list of lists, extended and widened here.
+Rows = list[list[Any]]
 
 
 @dataclass(frozen=True, slots=True)
 class SheetHalves:
-    """Two workbooks, each holding the part ``part`` with half of its rows."""
+    """Two workbooks, each holding the cut sheet's part with half of its rows."""
 
     first: Path
     second: Path
@@ -54,7 +55,7 @@ class SheetHalves:
 class ParsedHalf:
     """What calamine gives for one half: its rows, and where they start and end."""
 
-    grid: Grid
+    grid: Rows
     start: tuple[int, int] | None
     end: tuple[int, int] | None
 
@@ -152,14 +153,12 @@ class Cutter:
         started with it; the rows that came with it are returned."""
         head = bytes(self._head)
         name_end = head.find(b"sheetData")
-        if name_end < 0:
+        tag_end = head.find(b">", name_end) if name_end >= 0 else -1
+        if tag_end < 0:
             if len(head) > _LONGEST_PREFIX_BYTES:
                 raise _CannotCutError
             return None
         tag_start = head.rfind(b"<", 0, name_end)
-        tag_end = head.find(b">", name_end)
-        if tag_end < 0:
-            return None
         root = _ROOT.search(head)
         if tag_start < 0 or root is None or head[tag_end - 1 : tag_end] == b"/":
             raise _CannotCutError
@@ -252,7 +251,7 @@ def _copy_other_parts(archive: zipfile.ZipFile, part: str, book: zipfile.ZipFile
         name = info.filename
         if name == part or name.startswith(_LEFT_OUT) or name.endswith("/"):
             continue
-        if name.startswith(_SHEET_FOLDERS) and "/_rels/" not in name:
+        if name.startswith(SHEET_FOLDERS) and "/_rels/" not in name:
             continue
         with archive.open(info) as source, book.open(name, "w") as target:
             shutil.copyfileobj(source, target, 2**20)
@@ -274,7 +273,7 @@ def remove_folder(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def join(halves: Sequence[ParsedHalf]) -> tuple[Grid, tuple[int, int]] | None:
+def join(halves: Sequence[ParsedHalf]) -> tuple[Rows, tuple[int, int]] | None:
     """The rows calamine gives for the whole sheet, and where they start; None when the
     rows of the first half do not all come before those of the second."""
     filled = [half for half in halves if half.start is not None and half.end is not None]
@@ -296,7 +295,7 @@ def join(halves: Sequence[ParsedHalf]) -> tuple[Grid, tuple[int, int]] | None:
     return grid, (first.start[0], left)
 
 
-def _widened(half: ParsedHalf, left: int, right: int) -> Grid:
+def _widened(half: ParsedHalf, left: int, right: int) -> Rows:
     """A half's rows with empty cells added to span columns ``left`` to ``right``."""
     assert half.start is not None and half.end is not None
     before, after = half.start[1] - left, right - half.end[1]

@@ -23,7 +23,13 @@ from inclusionplan.reading.grid import (
     xlsx_piece_usual,
     xlsx_sheet_fits,
 )
-from inclusionplan.reading.halves import Cutter, SheetHalves, remove_folder, scratch_folder
+from inclusionplan.reading.halves import (
+    SHEET_FOLDERS,
+    Cutter,
+    SheetHalves,
+    remove_folder,
+    scratch_folder,
+)
 
 _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
@@ -50,9 +56,6 @@ _PLAIN_SHEET = _sheet_patterns(b"")
 # them as any other, so they are scanned too.
 _PREFIXED_SHEET = _sheet_patterns(rb"(?:[\w.-]+:)?")
 _HIDDEN_TRUE = (b"1", b"true")
-# Where calamine looks for the parts a <sheet> points at; every part there is checked,
-# whatever workbook.xml says, so no spelling of a relationship slips a sheet past.
-_SHEET_FOLDERS = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
 _SST_HEAD_BYTES = 65536
 _SCAN_WHILE_PARSING_BYTES = 4 * 2**20
 _PIECE_BYTES = 2**20
@@ -169,7 +172,9 @@ def _scan_xlsx(
     for info in archive.infolist():
         if info.filename.lower().endswith("sharedstrings.xml"):
             _check_shared_strings(archive, info, max_cells)
-        is_sheet = info.filename.startswith(_SHEET_FOLDERS) and "/_rels/" not in info.filename
+        # Every part where calamine looks for sheets is checked, whatever workbook.xml
+        # says, so no spelling of a relationship slips a sheet past.
+        is_sheet = info.filename.startswith(SHEET_FOLDERS) and "/_rels/" not in info.filename
         if not is_sheet and info.filename not in sheet_names:
             continue
         if info.file_size >= _SCAN_WHILE_PARSING_BYTES:
